@@ -1,0 +1,121 @@
+// The schema, as numbered migrations. Never edit a migration that has shipped:
+// add a new one.
+#include "libs/store/migrations.h"
+
+namespace foi::store {
+namespace {
+
+constexpr char kTableOptions[] =
+    " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+
+std::vector<Migration> Build() {
+  std::vector<Migration> m;
+  m.push_back(Migration{
+      1,
+      "cases, applicants, case events, idempotency keys, tokens",
+      {
+          // Case numbers are handed out in blocks (see CaseNumberAllocator):
+          // one row per agency prefix and year.
+          std::string("CREATE TABLE case_number_sequences ("
+                      " prefix VARCHAR(32) NOT NULL,"
+                      " year SMALLINT NOT NULL,"
+                      " next_value BIGINT NOT NULL,"
+                      " PRIMARY KEY (prefix, year))") +
+              kTableOptions,
+          std::string(
+              "CREATE TABLE cases ("
+              " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " case_number VARCHAR(64) NOT NULL,"
+              " state VARCHAR(32) CHARACTER SET ascii NOT NULL,"
+              " channel VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+              " receipt_date DATE NOT NULL,"
+              " unit VARCHAR(64) NOT NULL,"
+              " assignee VARCHAR(128) NOT NULL DEFAULT '',"
+              " information_description TEXT NOT NULL,"
+              " document_reference VARCHAR(400) NOT NULL DEFAULT '',"
+              " delivery_form VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+              " delivery_route VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+              " created_by VARCHAR(128) NOT NULL,"
+              " version BIGINT NOT NULL,"
+              " event_count INT NOT NULL,"
+              " last_event_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+              " create_time DATETIME(6) NOT NULL,"
+              " update_time DATETIME(6) NOT NULL,"
+              " PRIMARY KEY (id),"
+              " UNIQUE KEY uk_cases_case_number (case_number),"
+              " KEY k_cases_state (state, id),"
+              " KEY k_cases_unit (unit, id),"
+              " KEY k_cases_receipt_date (receipt_date, id))") +
+              kTableOptions,
+          // Personal data lives apart from the case (DESIGN.md: Persistence).
+          std::string(
+              "CREATE TABLE applicants ("
+              " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " applicant_type VARCHAR(32) CHARACTER SET ascii NOT NULL,"
+              " name VARCHAR(200) NOT NULL,"
+              " id_document_type VARCHAR(32) CHARACTER SET ascii NOT NULL,"
+              " id_document_number VARCHAR(64) NOT NULL,"
+              " contact_person VARCHAR(200) NOT NULL DEFAULT '',"
+              " phone VARCHAR(32) NOT NULL DEFAULT '',"
+              " email VARCHAR(254) NOT NULL DEFAULT '',"
+              " postal_address VARCHAR(500) NOT NULL DEFAULT '',"
+              " postal_code VARCHAR(16) NOT NULL DEFAULT '',"
+              " PRIMARY KEY (case_id),"
+              " CONSTRAINT fk_applicants_case FOREIGN KEY (case_id)"
+              "   REFERENCES cases (id))") +
+              kTableOptions,
+          std::string(
+              "CREATE TABLE case_events ("
+              " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " seq INT NOT NULL,"
+              " type VARCHAR(48) CHARACTER SET ascii NOT NULL,"
+              " actor VARCHAR(128) NOT NULL,"
+              " event_time DATETIME(6) NOT NULL,"
+              " payload TEXT NOT NULL,"
+              " prev_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+              " hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+              " PRIMARY KEY (case_id, seq),"
+              " CONSTRAINT fk_case_events_case FOREIGN KEY (case_id)"
+              "   REFERENCES cases (id))") +
+              kTableOptions,
+          // Append-only, enforced by the server too: the hash chain detects a
+          // change made by someone who can drop these triggers.
+          "CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events"
+          " FOR EACH ROW SIGNAL SQLSTATE '45000'"
+          " SET MESSAGE_TEXT = 'case_events is append-only'",
+          "CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events"
+          " FOR EACH ROW SIGNAL SQLSTATE '45000'"
+          " SET MESSAGE_TEXT = 'case_events is append-only'",
+          std::string(
+              "CREATE TABLE idempotency_keys ("
+              " request_id VARCHAR(128) CHARACTER SET ascii NOT NULL,"
+              " request_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+              " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " create_time DATETIME(6) NOT NULL,"
+              " PRIMARY KEY (request_id))") +
+              kTableOptions,
+          std::string(
+              "CREATE TABLE api_tokens ("
+              " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " token_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+              " display_name VARCHAR(200) NOT NULL,"
+              " role VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+              " unit VARCHAR(64) NOT NULL,"
+              " created_by VARCHAR(128) NOT NULL,"
+              " create_time DATETIME(6) NOT NULL,"
+              " revoke_time DATETIME(6) NULL,"
+              " PRIMARY KEY (id),"
+              " UNIQUE KEY uk_api_tokens_hash (token_hash))") +
+              kTableOptions,
+      }});
+  return m;
+}
+
+}  // namespace
+
+const std::vector<Migration>& SchemaMigrations() {
+  static const auto* migrations = new std::vector<Migration>(Build());
+  return *migrations;
+}
+
+}  // namespace foi::store
