@@ -64,19 +64,18 @@ std::vector<Migration> Build() {
               " CONSTRAINT fk_applicants_case FOREIGN KEY (case_id)"
               "   REFERENCES cases (id))") +
               kTableOptions,
-          std::string(
-              "CREATE TABLE case_events ("
-              " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " seq INT NOT NULL,"
-              " type VARCHAR(48) CHARACTER SET ascii NOT NULL,"
-              " actor VARCHAR(128) NOT NULL,"
-              " event_time DATETIME(6) NOT NULL,"
-              " payload TEXT NOT NULL,"
-              " prev_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
-              " hash CHAR(64) CHARACTER SET ascii NOT NULL,"
-              " PRIMARY KEY (case_id, seq),"
-              " CONSTRAINT fk_case_events_case FOREIGN KEY (case_id)"
-              "   REFERENCES cases (id))") +
+          std::string("CREATE TABLE case_events ("
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " seq INT NOT NULL,"
+                      " type VARCHAR(48) CHARACTER SET ascii NOT NULL,"
+                      " actor VARCHAR(128) NOT NULL,"
+                      " event_time DATETIME(6) NOT NULL,"
+                      " payload TEXT NOT NULL,"
+                      " prev_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " PRIMARY KEY (case_id, seq),"
+                      " CONSTRAINT fk_case_events_case FOREIGN KEY (case_id)"
+                      "   REFERENCES cases (id))") +
               kTableOptions,
           // Append-only, enforced by the server too: the hash chain detects a
           // change made by someone who can drop these triggers.
@@ -86,26 +85,24 @@ std::vector<Migration> Build() {
           "CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events"
           " FOR EACH ROW SIGNAL SQLSTATE '45000'"
           " SET MESSAGE_TEXT = 'case_events is append-only'",
-          std::string(
-              "CREATE TABLE idempotency_keys ("
-              " request_id VARCHAR(128) CHARACTER SET ascii NOT NULL,"
-              " request_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
-              " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " create_time DATETIME(6) NOT NULL,"
-              " PRIMARY KEY (request_id))") +
+          std::string("CREATE TABLE idempotency_keys ("
+                      " request_id VARCHAR(128) CHARACTER SET ascii NOT NULL,"
+                      " request_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " create_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (request_id))") +
               kTableOptions,
-          std::string(
-              "CREATE TABLE api_tokens ("
-              " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " token_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
-              " display_name VARCHAR(200) NOT NULL,"
-              " role VARCHAR(16) CHARACTER SET ascii NOT NULL,"
-              " unit VARCHAR(64) NOT NULL,"
-              " created_by VARCHAR(128) NOT NULL,"
-              " create_time DATETIME(6) NOT NULL,"
-              " revoke_time DATETIME(6) NULL,"
-              " PRIMARY KEY (id),"
-              " UNIQUE KEY uk_api_tokens_hash (token_hash))") +
+          std::string("CREATE TABLE api_tokens ("
+                      " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " token_hash CHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " display_name VARCHAR(200) NOT NULL,"
+                      " role VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+                      " unit VARCHAR(64) NOT NULL,"
+                      " created_by VARCHAR(128) NOT NULL,"
+                      " create_time DATETIME(6) NOT NULL,"
+                      " revoke_time DATETIME(6) NULL,"
+                      " PRIMARY KEY (id),"
+                      " UNIQUE KEY uk_api_tokens_hash (token_hash))") +
               kTableOptions,
       }});
   return m;

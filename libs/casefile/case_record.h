@@ -1,0 +1,74 @@
+// The case aggregate as plain values: what intake receives (Application) and
+// what a stored case holds (CaseRecord).
+#ifndef FOI_LIBS_CASEFILE_CASE_RECORD_H_
+#define FOI_LIBS_CASEFILE_CASE_RECORD_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "libs/casefile/case_types.h"
+
+namespace foi::casefile {
+
+// The applicant's personal data (Art. 29(1)).
+struct Applicant {
+  ApplicantType type = ApplicantType::kUnspecified;
+  std::string name;
+  IdentityDocumentType id_document_type = IdentityDocumentType::kUnspecified;
+  std::string id_document_number;
+  std::string contact_person;
+  std::string phone;
+  std::string email;
+  std::string postal_address;
+  std::string postal_code;
+};
+
+// What is asked for and how it is to be delivered (Art. 29(2), (3)).
+struct ApplicationDetails {
+  std::string information_description;
+  std::string document_reference;
+  DeliveryForm delivery_form = DeliveryForm::kUnspecified;
+  DeliveryRoute delivery_route = DeliveryRoute::kUnspecified;
+};
+
+// An application as a front desk submits it, before validation.
+struct Application {
+  Applicant applicant;
+  ApplicationDetails details;
+  Channel channel = Channel::kUnspecified;
+  // The receipt date the caller states (Art. 31); nullopt means today.
+  std::optional<absl::CivilDay> receipt_date;
+  // The unit to route to; empty means the server's default intake unit.
+  std::string unit;
+};
+
+// A stored case.
+struct CaseRecord {
+  std::string id;           // the {case_id} of cases/{case_id}
+  std::string case_number;  // FOI-2026-000042
+  CaseState state = CaseState::kUnspecified;
+  Applicant applicant;
+  ApplicationDetails details;
+  Channel channel = Channel::kUnspecified;
+  absl::CivilDay receipt_date;
+  std::string unit;
+  std::string assignee;
+  std::string created_by;
+  int64_t version = 0;  // bumped by every change; behind the etag
+  absl::Time create_time;
+  absl::Time update_time;
+};
+
+// Returns the etag for a case at `version` (AIP-154): opaque to clients.
+std::string EtagForVersion(int64_t version);
+
+// Returns the version an etag stands for, or nullopt if `etag` is not one of
+// ours.
+std::optional<int64_t> VersionFromEtag(const std::string& etag);
+
+}  // namespace foi::casefile
+
+#endif  // FOI_LIBS_CASEFILE_CASE_RECORD_H_

@@ -1,0 +1,55 @@
+#include "libs/server/access_policy.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace foi::server {
+
+AccessPolicy AccessPolicy::Default() {
+  using R = casefile::Role;
+  const std::vector<R> intake = {R::kFrontDesk, R::kOfficer, R::kManager,
+                                 R::kAdmin};
+  const std::vector<R> everyone = {R::kFrontDesk, R::kOfficer, R::kReviewer,
+                                   R::kManager, R::kAdmin};
+  AccessPolicy p;
+  p.AllowAnonymous("/grpc.health.v1.Health/");
+  p.AllowAnonymous("/grpc.reflection.v1alpha.ServerReflection/");
+  p.AllowAnonymous("/grpc.reflection.v1.ServerReflection/");
+  p.Allow("/foi.v1.IntakeService/SubmitApplication", intake);
+  p.Allow("/foi.v1.IntakeService/GetCase", everyone);
+  p.Allow("/foi.v1.IntakeService/ListCases", everyone);
+  p.Allow("/foi.v1.IntakeService/WithdrawApplication", intake);
+  p.Allow("/foi.v1.AdminService/CreateToken", {R::kAdmin});
+  p.Allow("/foi.v1.AdminService/ListTokens", {R::kAdmin});
+  p.Allow("/foi.v1.AdminService/RevokeToken", {R::kAdmin});
+  return p;
+}
+
+void AccessPolicy::Allow(absl::string_view full_method,
+                         std::vector<casefile::Role> roles) {
+  auto& set = allowed_[full_method];
+  set.insert(roles.begin(), roles.end());
+}
+
+void AccessPolicy::AllowAnonymous(absl::string_view prefix) {
+  anonymous_prefixes_.emplace_back(prefix);
+}
+
+bool AccessPolicy::IsAnonymous(absl::string_view full_method) const {
+  for (const std::string& p : anonymous_prefixes_) {
+    if (absl::StartsWith(full_method, p)) return true;
+  }
+  return false;
+}
+
+absl::Status AccessPolicy::Check(absl::string_view full_method,
+                                 casefile::Role role) const {
+  auto it = allowed_.find(full_method);
+  if (it == allowed_.end() || !it->second.contains(role)) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "role ", casefile::RoleName(role), " may not call ", full_method));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace foi::server

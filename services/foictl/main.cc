@@ -1,0 +1,400 @@
+// foictl: the command-line client of foi-tracker.
+//
+//   foictl [--endpoint=HOST:PORT] [--token=SECRET] COMMAND [ARGS] [--help]
+//
+// The endpoint and token may also come from FOI_ENDPOINT and FOI_TOKEN.
+// Results print as JSON (proto3 JSON mapping); errors print as
+// "error: CODE: message" and exit 1; usage errors exit 2.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "absl/time/civil_time.h"
+#include "foi/v1/admin_service.grpc.pb.h"
+#include "foi/v1/intake_service.grpc.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "grpcpp/grpcpp.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* usage;
+  int (*run)(const std::vector<std::string>& positional,
+             std::map<std::string, std::string>& opts);
+};
+
+std::string g_endpoint;
+std::string g_token;
+std::string g_tls_ca_file;
+
+std::string Env(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? v : fallback;
+}
+
+std::shared_ptr<grpc::Channel> Channel() {
+  if (!g_tls_ca_file.empty()) {
+    std::ifstream in(g_tls_ca_file);
+    std::stringstream pem;
+    pem << in.rdbuf();
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = pem.str();
+    return grpc::CreateChannel(g_endpoint, grpc::SslCredentials(ssl));
+  }
+  return grpc::CreateChannel(g_endpoint, grpc::InsecureChannelCredentials());
+}
+
+void Prepare(grpc::ClientContext& ctx) {
+  if (!g_token.empty()) ctx.AddMetadata("authorization", "Bearer " + g_token);
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+}
+
+int Fail(const grpc::Status& s) {
+  static const char* kNames[] = {"OK",
+                                 "CANCELLED",
+                                 "UNKNOWN",
+                                 "INVALID_ARGUMENT",
+                                 "DEADLINE_EXCEEDED",
+                                 "NOT_FOUND",
+                                 "ALREADY_EXISTS",
+                                 "PERMISSION_DENIED",
+                                 "RESOURCE_EXHAUSTED",
+                                 "FAILED_PRECONDITION",
+                                 "ABORTED",
+                                 "OUT_OF_RANGE",
+                                 "UNIMPLEMENTED",
+                                 "INTERNAL",
+                                 "UNAVAILABLE",
+                                 "DATA_LOSS",
+                                 "UNAUTHENTICATED"};
+  const int code = s.error_code();
+  std::cerr << "error: " << (code >= 0 && code <= 16 ? kNames[code] : "?")
+            << ": " << s.error_message() << "\n";
+  return 1;
+}
+
+int Print(const google::protobuf::Message& m) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.preserve_proto_field_names = true;
+  (void)google::protobuf::util::MessageToJsonString(m, &json, options);
+  std::cout << json;
+  return 0;
+}
+
+int Usage(const std::string& text) {
+  std::cerr << text;
+  return 2;
+}
+
+std::string Opt(std::map<std::string, std::string>& opts,
+                const std::string& key, const std::string& fallback = "") {
+  auto it = opts.find(key);
+  if (it == opts.end()) return fallback;
+  std::string v = it->second;
+  opts.erase(it);
+  return v;
+}
+
+template <typename E>
+bool ParseEnum(bool (*parse)(const std::string&, E*), const std::string& text,
+               E* out) {
+  return text.empty() || parse(text, out);
+}
+
+bool ParseDate(const std::string& text, foi::v1::Date* out) {
+  absl::CivilDay day;
+  if (!absl::ParseCivilTime(text, &day)) return false;
+  out->set_year(static_cast<int32_t>(day.year()));
+  out->set_month(day.month());
+  out->set_day(day.day());
+  return true;
+}
+
+bool LeftoverOptions(const std::map<std::string, std::string>& opts) {
+  for (const auto& [k, v] : opts) {
+    std::cerr << "unknown option --" << k << "\n";
+  }
+  return !opts.empty();
+}
+
+constexpr char kSubmitUsage[] =
+    "foictl submit: register an application (IntakeService.SubmitApplication)\n"
+    "  --json=FILE             the Case as proto3 JSON (other fields then "
+    "ignored)\n"
+    "  --applicant-type=T      NATURAL_PERSON (default), "
+    "COMMERCIAL_ENTERPRISE, ...\n"
+    "  --name=NAME             applicant name (required)\n"
+    "  --id-type=T             RESIDENT_IDENTITY_CARD (default), PASSPORT, "
+    "...\n"
+    "  --id-number=N           identity document number (required)\n"
+    "  --phone= --email= --address= --postal-code=   at least one contact\n"
+    "  --description=TEXT      the information sought (required)\n"
+    "  --document-reference=R  document number or title, optional\n"
+    "  --channel=C             IN_PERSON, POST, ONLINE (default), FAX, EMAIL\n"
+    "  --form=F                PAPER, ELECTRONIC (default), INSPECTION\n"
+    "  --route=R               BY_POST, BY_EMAIL, COLLECT_IN_PERSON,\n"
+    "                          BY_ONLINE_PORTAL (default), BY_FAX\n"
+    "  --receipt-date=DATE     YYYY-MM-DD; default today (Art. 31)\n"
+    "  --unit=UNIT             handling unit; default the server's\n"
+    "  --request-id=ID         idempotency key; reuse it when retrying\n"
+    "                          (default: a random one)\n";
+
+int RunSubmit(const std::vector<std::string>& pos,
+              std::map<std::string, std::string>& opts) {
+  foi::v1::SubmitApplicationRequest req;
+  foi::v1::Case& c = *req.mutable_case_();
+  const std::string json_file = Opt(opts, "json");
+  if (!json_file.empty()) {
+    std::ifstream in(json_file);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in ||
+        !google::protobuf::util::JsonStringToMessage(text.str(), &c).ok()) {
+      return Usage(absl::StrCat("cannot read a Case from ", json_file, "\n"));
+    }
+  } else {
+    foi::v1::ApplicantType type = foi::v1::NATURAL_PERSON;
+    foi::v1::IdentityDocumentType id_type = foi::v1::RESIDENT_IDENTITY_CARD;
+    foi::v1::Channel channel = foi::v1::ONLINE;
+    foi::v1::DeliveryForm form = foi::v1::ELECTRONIC;
+    foi::v1::DeliveryRoute route = foi::v1::BY_ONLINE_PORTAL;
+    if (!ParseEnum(foi::v1::ApplicantType_Parse, Opt(opts, "applicant-type"),
+                   &type) ||
+        !ParseEnum(foi::v1::IdentityDocumentType_Parse, Opt(opts, "id-type"),
+                   &id_type) ||
+        !ParseEnum(foi::v1::Channel_Parse, Opt(opts, "channel"), &channel) ||
+        !ParseEnum(foi::v1::DeliveryForm_Parse, Opt(opts, "form"), &form) ||
+        !ParseEnum(foi::v1::DeliveryRoute_Parse, Opt(opts, "route"), &route)) {
+      return Usage(std::string("unknown enum value\n") + kSubmitUsage);
+    }
+    foi::v1::Applicant& a = *c.mutable_applicant();
+    a.set_type(type);
+    a.set_name(Opt(opts, "name"));
+    a.set_id_document_type(id_type);
+    a.set_id_document_number(Opt(opts, "id-number"));
+    a.set_phone(Opt(opts, "phone"));
+    a.set_email(Opt(opts, "email"));
+    a.set_postal_address(Opt(opts, "address"));
+    a.set_postal_code(Opt(opts, "postal-code"));
+    c.mutable_details()->set_information_description(Opt(opts, "description"));
+    c.mutable_details()->set_document_reference(
+        Opt(opts, "document-reference"));
+    c.mutable_details()->set_delivery_form(form);
+    c.mutable_details()->set_delivery_route(route);
+    c.set_channel(channel);
+    c.set_unit(Opt(opts, "unit"));
+    const std::string date = Opt(opts, "receipt-date");
+    if (!date.empty() && !ParseDate(date, c.mutable_receipt_date())) {
+      return Usage("--receipt-date: expected YYYY-MM-DD\n");
+    }
+  }
+  std::string request_id = Opt(opts, "request-id");
+  if (request_id.empty()) {
+    std::ifstream urandom("/proc/sys/kernel/random/uuid");
+    std::getline(urandom, request_id);
+  }
+  req.set_request_id(request_id);
+  if (!pos.empty() || LeftoverOptions(opts)) return Usage(kSubmitUsage);
+  auto stub = foi::v1::IntakeService::NewStub(Channel());
+  grpc::ClientContext ctx;
+  Prepare(ctx);
+  foi::v1::Case resp;
+  grpc::Status s = stub->SubmitApplication(&ctx, req, &resp);
+  return s.ok() ? Print(resp) : Fail(s);
+}
+
+constexpr char kGetUsage[] =
+    "foictl get NAME: show one case (IntakeService.GetCase)\n"
+    "  NAME is cases/{id}\n";
+
+int RunGet(const std::vector<std::string>& pos,
+           std::map<std::string, std::string>& opts) {
+  if (pos.size() != 1 || LeftoverOptions(opts)) return Usage(kGetUsage);
+  auto stub = foi::v1::IntakeService::NewStub(Channel());
+  grpc::ClientContext ctx;
+  Prepare(ctx);
+  foi::v1::GetCaseRequest req;
+  req.set_name(pos[0]);
+  foi::v1::Case resp;
+  grpc::Status s = stub->GetCase(&ctx, req, &resp);
+  return s.ok() ? Print(resp) : Fail(s);
+}
+
+constexpr char kListUsage[] =
+    "foictl list: list cases (IntakeService.ListCases)\n"
+    "  --filter=EXPR     e.g. 'state = RECEIVED AND receipt_date >= "
+    "2026-01-01'\n"
+    "  --page-size=N     cases per page (default 50, max 1000)\n"
+    "  --page-token=T    continue from a previous page\n"
+    "  --all             follow next_page_token to the end\n";
+
+int RunList(const std::vector<std::string>& pos,
+            std::map<std::string, std::string>& opts) {
+  foi::v1::ListCasesRequest req;
+  req.set_filter(Opt(opts, "filter"));
+  req.set_page_token(Opt(opts, "page-token"));
+  int size = 0;
+  const std::string size_text = Opt(opts, "page-size");
+  if (!size_text.empty() && !absl::SimpleAtoi(size_text, &size)) {
+    return Usage(kListUsage);
+  }
+  req.set_page_size(size);
+  const bool all = opts.count("all") > 0;
+  opts.erase("all");
+  if (!pos.empty() || LeftoverOptions(opts)) return Usage(kListUsage);
+  auto stub = foi::v1::IntakeService::NewStub(Channel());
+  foi::v1::ListCasesResponse merged;
+  do {
+    grpc::ClientContext ctx;
+    Prepare(ctx);
+    foi::v1::ListCasesResponse resp;
+    grpc::Status s = stub->ListCases(&ctx, req, &resp);
+    if (!s.ok()) return Fail(s);
+    for (auto& c : *resp.mutable_cases()) *merged.add_cases() = std::move(c);
+    merged.set_next_page_token(resp.next_page_token());
+    req.set_page_token(resp.next_page_token());
+  } while (all && !req.page_token().empty());
+  return Print(merged);
+}
+
+constexpr char kWithdrawUsage[] =
+    "foictl withdraw NAME --etag=ETAG [--reason=TEXT]: record the applicant's\n"
+    "  withdrawal (IntakeService.WithdrawApplication)\n";
+
+int RunWithdraw(const std::vector<std::string>& pos,
+                std::map<std::string, std::string>& opts) {
+  foi::v1::WithdrawApplicationRequest req;
+  req.set_etag(Opt(opts, "etag"));
+  req.set_reason(Opt(opts, "reason"));
+  if (pos.size() != 1 || LeftoverOptions(opts)) return Usage(kWithdrawUsage);
+  req.set_name(pos[0]);
+  auto stub = foi::v1::IntakeService::NewStub(Channel());
+  grpc::ClientContext ctx;
+  Prepare(ctx);
+  foi::v1::Case resp;
+  grpc::Status s = stub->WithdrawApplication(&ctx, req, &resp);
+  return s.ok() ? Print(resp) : Fail(s);
+}
+
+constexpr char kTokensUsage[] =
+    "foictl tokens create --display-name=NAME --role=ROLE [--unit=UNIT]\n"
+    "foictl tokens list [--revoked]\n"
+    "foictl tokens revoke tokens/{id}\n"
+    "  ROLE: FRONT_DESK, OFFICER, REVIEWER, MANAGER, ADMIN (ADMIN token "
+    "needed)\n";
+
+int RunTokens(const std::vector<std::string>& pos,
+              std::map<std::string, std::string>& opts) {
+  if (pos.empty()) return Usage(kTokensUsage);
+  auto stub = foi::v1::AdminService::NewStub(Channel());
+  grpc::ClientContext ctx;
+  Prepare(ctx);
+  if (pos[0] == "create" && pos.size() == 1) {
+    foi::v1::CreateTokenRequest req;
+    req.mutable_token()->set_display_name(Opt(opts, "display-name"));
+    foi::v1::Role role = foi::v1::ROLE_UNSPECIFIED;
+    if (!ParseEnum(foi::v1::Role_Parse, Opt(opts, "role"), &role)) {
+      return Usage(kTokensUsage);
+    }
+    req.mutable_token()->set_role(role);
+    req.mutable_token()->set_unit(Opt(opts, "unit"));
+    if (LeftoverOptions(opts)) return Usage(kTokensUsage);
+    foi::v1::CreateTokenResponse resp;
+    grpc::Status s = stub->CreateToken(&ctx, req, &resp);
+    return s.ok() ? Print(resp) : Fail(s);
+  }
+  if (pos[0] == "list" && pos.size() == 1) {
+    foi::v1::ListTokensRequest req;
+    req.set_show_revoked(opts.count("revoked") > 0);
+    opts.erase("revoked");
+    if (LeftoverOptions(opts)) return Usage(kTokensUsage);
+    foi::v1::ListTokensResponse resp;
+    grpc::Status s = stub->ListTokens(&ctx, req, &resp);
+    return s.ok() ? Print(resp) : Fail(s);
+  }
+  if (pos[0] == "revoke" && pos.size() == 2) {
+    if (LeftoverOptions(opts)) return Usage(kTokensUsage);
+    foi::v1::RevokeTokenRequest req;
+    req.set_name(pos[1]);
+    foi::v1::Token resp;
+    grpc::Status s = stub->RevokeToken(&ctx, req, &resp);
+    return s.ok() ? Print(resp) : Fail(s);
+  }
+  return Usage(kTokensUsage);
+}
+
+const Command kCommands[] = {
+    {"submit", kSubmitUsage, RunSubmit},
+    {"get", kGetUsage, RunGet},
+    {"list", kListUsage, RunList},
+    {"withdraw", kWithdrawUsage, RunWithdraw},
+    {"tokens", kTokensUsage, RunTokens},
+};
+
+int MainUsage() {
+  std::cerr << "foictl [--endpoint=HOST:PORT] [--token=SECRET] "
+               "[--tls-ca-file=PEM] COMMAND [ARGS]\n"
+               "  endpoint and token default to $FOI_ENDPOINT "
+               "(127.0.0.1:50051) and $FOI_TOKEN\n"
+               "commands:\n";
+  for (const Command& c : kCommands) std::cerr << "  " << c.name << "\n";
+  std::cerr << "'foictl COMMAND --help' explains each.\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  g_endpoint = Env("FOI_ENDPOINT", "127.0.0.1:50051");
+  g_token = Env("FOI_TOKEN", "");
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> opts;
+  bool help = false;
+  for (int i = 1; i < argc; ++i) {
+    absl::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      help = true;
+    } else if (absl::ConsumePrefix(&arg, "--")) {
+      const size_t eq = arg.find('=');
+      const std::string key(arg.substr(0, eq));
+      const std::string value(
+          eq == absl::string_view::npos ? "" : arg.substr(eq + 1));
+      if (positional.empty() && key == "endpoint") {
+        g_endpoint = value;
+      } else if (positional.empty() && key == "token") {
+        g_token = value;
+      } else if (positional.empty() && key == "tls-ca-file") {
+        g_tls_ca_file = value;
+      } else {
+        opts[key] = value;
+      }
+    } else {
+      positional.emplace_back(arg);
+    }
+  }
+  if (positional.empty()) return MainUsage();
+  for (const Command& c : kCommands) {
+    if (positional[0] != c.name) continue;
+    if (help) {
+      std::cout << c.usage;
+      return 0;
+    }
+    positional.erase(positional.begin());
+    return c.run(positional, opts);
+  }
+  std::cerr << "unknown command '" << positional[0] << "'\n";
+  return MainUsage();
+}
