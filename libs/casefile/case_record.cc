@@ -7,6 +7,29 @@
 
 namespace foi::casefile {
 
+const char* ExtensionStateName(ExtensionState s) {
+  switch (s) {
+    case ExtensionState::kNone:
+      return "";
+    case ExtensionState::kPending:
+      return "PENDING";
+    case ExtensionState::kApproved:
+      return "APPROVED";
+    case ExtensionState::kRejected:
+      return "REJECTED";
+  }
+  return "";
+}
+
+std::optional<ExtensionState> ParseExtensionState(absl::string_view name) {
+  for (ExtensionState s :
+       {ExtensionState::kNone, ExtensionState::kPending,
+        ExtensionState::kApproved, ExtensionState::kRejected}) {
+    if (name == ExtensionStateName(s)) return s;
+  }
+  return std::nullopt;
+}
+
 std::string EtagForVersion(int64_t version) {
   return absl::StrCat("W/\"", version, "\"");
 }

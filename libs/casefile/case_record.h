@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "libs/casefile/case_types.h"
@@ -45,6 +47,47 @@ struct Application {
   std::string unit;
 };
 
+// A consultation of a third party (Art. 32) or another agency (Art. 34):
+// the reply clock stands still while it runs.
+struct Consultation {
+  int sequence = 0;
+  std::string kind;   // THIRD_PARTY or OTHER_AGENCY
+  std::string party;  // who was consulted
+  std::string reason;
+  absl::CivilDay start_date;               // the letter went out
+  std::optional<absl::CivilDay> end_date;  // the answer came in
+};
+
+// Where the one extension the law allows stands (Art. 33).
+enum class ExtensionState {
+  kNone,
+  kPending,  // requested by an officer, waiting for a manager
+  kApproved,
+  kRejected,
+};
+const char* ExtensionStateName(ExtensionState s);  // "", PENDING, ...
+std::optional<ExtensionState> ParseExtensionState(absl::string_view name);
+
+// The clock inputs and their derived due dates, as stored with the case.
+struct ClockState {
+  // Art. 30: the corrected application arrived on this day; the reply
+  // clock restarted from it.
+  std::optional<absl::CivilDay> correction_received_date;
+  ExtensionState extension_state = ExtensionState::kNone;
+  // Working days requested (pending) or granted (approved).
+  int extension_days = 0;
+  // Derived (libs/casefile/case_clocks.h); unset while the clock is paused
+  // or stopped.
+  std::optional<absl::CivilDay> reply_due_date;
+  std::optional<absl::CivilDay> correction_notice_due_date;
+  bool provisional = false;
+  int suspended_working_days = 0;
+  // Set when the case closes: the day, and working days the reply took
+  // (consultations excluded).
+  std::optional<absl::CivilDay> closed_date;
+  std::optional<int> reply_working_days;
+};
+
 // A stored case.
 struct CaseRecord {
   std::string id;           // the {case_id} of cases/{case_id}
@@ -57,6 +100,9 @@ struct CaseRecord {
   std::string unit;
   std::string assignee;
   std::string created_by;
+  ClockState clocks;
+  // Loaded by CaseRepository::Get only (not by List).
+  std::vector<Consultation> consultations;
   int64_t version = 0;  // bumped by every change; behind the etag
   absl::Time create_time;
   absl::Time update_time;

@@ -17,6 +17,13 @@ namespace foi::casefile {
 enum class CaseAction {
   // The applicant withdraws the application (front desk records it).
   kWithdraw,
+  // An officer asks for the one extension of Art. 33.
+  kRequestExtension,
+  // The head of the OGI office (a manager) approves or rejects it.
+  kApproveExtension,
+  kRejectExtension,
+  // A newer calendar moved the due dates (no change of state).
+  kRecomputeClocks,
 };
 
 struct Transition {

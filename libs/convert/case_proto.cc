@@ -118,9 +118,66 @@ void CaseToProto(const casefile::CaseRecord& r, ApplicantView view,
   DateToProto(r.receipt_date, out->mutable_receipt_date());
   out->set_unit(r.unit);
   out->set_assignee(r.assignee);
+  const casefile::ClockState& k = r.clocks;
+  v1::Clock* reply = out->add_clocks();
+  reply->set_kind(v1::REPLY);
+  DateToProto(k.correction_received_date.value_or(r.receipt_date),
+              reply->mutable_start_date());
+  if (k.reply_due_date)
+    DateToProto(*k.reply_due_date, reply->mutable_due_date());
+  reply->set_allowed_working_days(
+      rules::kReplyWorkingDays +
+      (k.extension_state == casefile::ExtensionState::kApproved
+           ? k.extension_days
+           : 0));
+  reply->set_suspended_working_days(k.suspended_working_days);
+  reply->set_paused(!k.reply_due_date.has_value() &&
+                    !casefile::IsClosed(r.state) &&
+                    r.state != casefile::CaseState::kAwaitingCorrection);
+  reply->set_provisional(k.provisional);
+  if (k.correction_notice_due_date) {
+    v1::Clock* notice = out->add_clocks();
+    notice->set_kind(v1::CORRECTION_NOTICE);
+    DateToProto(r.receipt_date, notice->mutable_start_date());
+    DateToProto(*k.correction_notice_due_date, notice->mutable_due_date());
+    notice->set_allowed_working_days(rules::kCorrectionNoticeWorkingDays);
+  }
   out->set_etag(casefile::EtagForVersion(r.version));
   TimeToProto(r.create_time, out->mutable_create_time());
   TimeToProto(r.update_time, out->mutable_update_time());
+}
+
+void ClockToProto(const rules::ClockResult& c, bool with_ledger,
+                  v1::Clock* out) {
+  out->Clear();
+  switch (c.kind) {
+    case rules::ClockKind::kReply:
+      out->set_kind(v1::REPLY);
+      break;
+    case rules::ClockKind::kCorrectionNotice:
+      out->set_kind(v1::CORRECTION_NOTICE);
+      break;
+    case rules::ClockKind::kConsultationReply:
+      out->set_kind(v1::CONSULTATION_REPLY);
+      break;
+  }
+  DateToProto(c.start_date, out->mutable_start_date());
+  if (c.due_date) DateToProto(*c.due_date, out->mutable_due_date());
+  out->set_allowed_working_days(c.allowed_working_days);
+  out->set_suspended_working_days(c.suspended_working_days);
+  out->set_paused(!c.due_date.has_value());
+  if (c.remaining_when_paused) {
+    out->set_remaining_working_days(*c.remaining_when_paused);
+  }
+  out->set_provisional(c.provisional);
+  if (!with_ledger) return;
+  for (const rules::LedgerEntry& e : c.ledger) {
+    v1::LedgerEntry* l = out->add_ledger();
+    DateToProto(e.day, l->mutable_day());
+    l->set_kind(rules::LedgerKindName(e.kind));
+    l->set_counted(e.counted);
+    l->set_note(e.note);
+  }
 }
 
 void CaseEventToProto(const casefile::CaseEventRecord& e, v1::CaseEvent* out) {

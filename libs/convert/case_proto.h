@@ -15,6 +15,7 @@
 #include "google/protobuf/timestamp.pb.h"
 #include "libs/casefile/case_record.h"
 #include "libs/casefile/event_chain.h"
+#include "libs/rules/statutory_clocks.h"
 
 namespace foi::convert {
 
@@ -31,6 +32,10 @@ enum class ApplicantView {
 // Writes `r` into `out`, replacing what was there.
 void CaseToProto(const casefile::CaseRecord& r, ApplicantView view,
                  v1::Case* out);
+
+// Writes a computed clock into `out`; the ledger only when `with_ledger`.
+void ClockToProto(const rules::ClockResult& c, bool with_ledger,
+                  v1::Clock* out);
 
 // Writes an audit event into `out`.
 void CaseEventToProto(const casefile::CaseEventRecord& e, v1::CaseEvent* out);

@@ -22,6 +22,20 @@ AccessPolicy AccessPolicy::Default() {
   p.Allow("/foi.v1.AdminService/CreateToken", {R::kAdmin});
   p.Allow("/foi.v1.AdminService/ListTokens", {R::kAdmin});
   p.Allow("/foi.v1.AdminService/RevokeToken", {R::kAdmin});
+  p.Allow("/foi.v1.AdminService/LoadCalendar", {R::kAdmin});
+  const std::vector<R> staff = {R::kOfficer, R::kReviewer, R::kManager,
+                                R::kAdmin};
+  const std::vector<R> managers = {R::kManager, R::kAdmin};
+  p.Allow("/foi.v1.DeadlineService/ComputeDueDate", everyone);
+  p.Allow("/foi.v1.DeadlineService/GetClocks", everyone);
+  p.Allow("/foi.v1.DeadlineService/RequestExtension",
+          {R::kOfficer, R::kManager, R::kAdmin});
+  p.Allow("/foi.v1.DeadlineService/ApproveExtension", managers);
+  p.Allow("/foi.v1.DeadlineService/RejectExtension", managers);
+  p.Allow("/foi.v1.DeadlineService/ListDueCases", staff);
+  p.Allow("/foi.v1.DeadlineService/GetDeadlineReport", managers);
+  p.Allow("/foi.v1.DeadlineService/WatchAlerts",
+          {R::kOfficer, R::kManager, R::kAdmin});
   return p;
 }
 

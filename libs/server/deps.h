@@ -11,9 +11,12 @@
 #include "grpcpp/impl/service_type.h"
 #include "libs/common/clock.h"
 #include "libs/common/id_generator.h"
+#include "libs/server/alert_hub.h"
+#include "libs/server/calendar_holder.h"
 #include "libs/server/token_cache.h"
 #include "libs/server/worker_pool.h"
 #include "libs/store/case_repository.h"
+#include "libs/store/deadline_repository.h"
 #include "libs/store/token_repository.h"
 
 namespace foi::server {
@@ -21,6 +24,11 @@ namespace foi::server {
 struct Deps {
   store::CaseRepository* cases = nullptr;
   store::TokenRepository* tokens = nullptr;
+  store::DeadlineRepository* deadlines = nullptr;
+  // The working-day calendar in force.
+  CalendarHolder* calendars = nullptr;
+  // Wakes WatchAlerts streams when the sweeper raises alerts.
+  AlertHub* alerts = nullptr;
   // Refreshed at once when this process creates or revokes a token.
   TokenCache* token_cache = nullptr;
   Clock* clock = nullptr;

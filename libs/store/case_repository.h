@@ -8,6 +8,7 @@
 #define FOI_LIBS_STORE_CASE_REPOSITORY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct NewCase {
   std::string case_id;
   std::string actor;
   absl::Time now;
+  // The clocks computed for the new case (due dates of the reply and of the
+  // correction notice).
+  casefile::ClockState clocks;
 };
 
 struct SubmitResult {
@@ -66,6 +70,12 @@ struct TransitionCommand {
   // The event's details, a JSON object.
   std::string payload_json;
   absl::Time now;
+  // When set, the case's clock state is replaced by this (computed by the
+  // caller from the case it read at expected_version).
+  std::optional<casefile::ClockState> clocks;
+  // Without `clocks`: the day the case closed, when the transition closes
+  // it.
+  std::optional<absl::CivilDay> closed_on;
 };
 
 struct CaseHistory {
@@ -87,11 +97,12 @@ class CaseRepository {
   // the same request_id.
   virtual absl::StatusOr<SubmitResult> Submit(const NewCase& c) = 0;
 
-  // Returns the case, or NOT_FOUND.
+  // Returns the case with its consultations, or NOT_FOUND.
   virtual absl::StatusOr<casefile::CaseRecord> Get(
       const std::string& case_id) = 0;
 
-  // Returns one page of cases matching the query, in creation order.
+  // Returns one page of cases matching the query, in creation order
+  // (consultations not loaded).
   virtual absl::StatusOr<CasePage> List(const CaseQuery& q) = 0;
 
   // Applies a transition: NOT_FOUND if no such case; ABORTED if the case's
@@ -100,6 +111,11 @@ class CaseRepository {
   // changed case.
   virtual absl::StatusOr<casefile::CaseRecord> ApplyTransition(
       const TransitionCommand& cmd) = 0;
+
+  // Returns up to `limit` open cases (not closed) whose ids sort after
+  // `after_id`, in id order, with their consultations.
+  virtual absl::StatusOr<std::vector<casefile::CaseRecord>> ListOpenCases(
+      const std::string& after_id, int limit) = 0;
 
   // Returns the case's audit trail and whether its hash chain verifies.
   // NOT_FOUND if no such case.

@@ -3,6 +3,7 @@
 // clang-format off
 #include <cppconn/connection.h>  // before any other cppconn header
 // clang-format on
+#include <cppconn/datatype.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
@@ -15,6 +16,7 @@
 #include "libs/casefile/case_number.h"
 #include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
+#include "libs/store/internal/case_rows.h"
 #include "libs/store/sql_values.h"
 #include "libs/store/transaction.h"
 
@@ -23,76 +25,16 @@ namespace {
 
 using casefile::CaseEventRecord;
 using casefile::CaseRecord;
+using store_internal::kCaseColumns;
+using store_internal::kCaseFrom;
+using store_internal::kClockAssignments;
+using store_internal::ParseStored;
+using store_internal::ReadCase;
+using store_internal::ReadOptionalDate;
+using store_internal::SetClocks;
 
 // Case numbers reserved per trip to the sequence table.
 constexpr int kCaseNumberBlock = 20;
-
-constexpr char kCaseColumns[] =
-    "c.id, c.case_number, c.state, c.channel, c.receipt_date, c.unit,"
-    " c.assignee, c.information_description, c.document_reference,"
-    " c.delivery_form, c.delivery_route, c.created_by, c.version,"
-    " c.create_time, c.update_time, a.applicant_type, a.name,"
-    " a.id_document_type, a.id_document_number, a.contact_person, a.phone,"
-    " a.email, a.postal_address, a.postal_code";
-constexpr char kCaseFrom[] =
-    " FROM cases c JOIN applicants a ON a.case_id = c.id";
-
-template <typename E>
-absl::StatusOr<E> ParseStored(const std::optional<E>& parsed,
-                              absl::string_view column,
-                              const std::string& value) {
-  if (!parsed.has_value()) {
-    return absl::InternalError(
-        absl::StrCat("stored ", column, " '", value, "' is unknown"));
-  }
-  return *parsed;
-}
-
-// Reads the columns of kCaseColumns from the current row.
-absl::StatusOr<CaseRecord> ReadCase(sql::ResultSet& rs) {
-  CaseRecord r;
-  r.id = rs.getString(1);
-  r.case_number = rs.getString(2);
-  const std::string state = rs.getString(3);
-  FOI_ASSIGN_OR_RETURN(
-      r.state, ParseStored(casefile::ParseCaseState(state), "state", state));
-  const std::string channel = rs.getString(4);
-  FOI_ASSIGN_OR_RETURN(r.channel, ParseStored(casefile::ParseChannel(channel),
-                                              "channel", channel));
-  FOI_ASSIGN_OR_RETURN(r.receipt_date, FromSqlDate(rs.getString(5)));
-  r.unit = rs.getString(6);
-  r.assignee = rs.getString(7);
-  r.details.information_description = rs.getString(8);
-  r.details.document_reference = rs.getString(9);
-  const std::string form = rs.getString(10);
-  FOI_ASSIGN_OR_RETURN(
-      r.details.delivery_form,
-      ParseStored(casefile::ParseDeliveryForm(form), "delivery_form", form));
-  const std::string route = rs.getString(11);
-  FOI_ASSIGN_OR_RETURN(r.details.delivery_route,
-                       ParseStored(casefile::ParseDeliveryRoute(route),
-                                   "delivery_route", route));
-  r.created_by = rs.getString(12);
-  r.version = rs.getInt64(13);
-  FOI_ASSIGN_OR_RETURN(r.create_time, FromSqlDateTime(rs.getString(14)));
-  FOI_ASSIGN_OR_RETURN(r.update_time, FromSqlDateTime(rs.getString(15)));
-  const std::string type = rs.getString(16);
-  FOI_ASSIGN_OR_RETURN(
-      r.applicant.type,
-      ParseStored(casefile::ParseApplicantType(type), "applicant_type", type));
-  r.applicant.name = rs.getString(17);
-  const std::string doc = rs.getString(18);
-  FOI_ASSIGN_OR_RETURN(r.applicant.id_document_type,
-                       ParseStored(casefile::ParseIdentityDocumentType(doc),
-                                   "id_document_type", doc));
-  r.applicant.id_document_number = rs.getString(19);
-  r.applicant.contact_person = rs.getString(20);
-  r.applicant.phone = rs.getString(21);
-  r.applicant.email = rs.getString(22);
-  r.applicant.postal_address = rs.getString(23);
-  r.applicant.postal_code = rs.getString(24);
-  return r;
-}
 
 absl::StatusOr<CaseRecord> LoadCase(Session& s, const std::string& case_id) {
   auto& ps = s.Prepare(
@@ -102,7 +44,23 @@ absl::StatusOr<CaseRecord> LoadCase(Session& s, const std::string& case_id) {
   if (!rs->next()) {
     return absl::NotFoundError(absl::StrCat("cases/", case_id, " not found"));
   }
-  return ReadCase(*rs);
+  FOI_ASSIGN_OR_RETURN(CaseRecord r, ReadCase(*rs));
+  auto& cs = s.Prepare(
+      "SELECT seq, kind, party, reason, start_date, end_date"
+      " FROM case_consultations WHERE case_id = ? ORDER BY seq");
+  cs.setString(1, case_id);
+  std::unique_ptr<sql::ResultSet> crs(cs.executeQuery());
+  while (crs->next()) {
+    casefile::Consultation k;
+    k.sequence = crs->getInt(1);
+    k.kind = crs->getString(2);
+    k.party = crs->getString(3);
+    k.reason = crs->getString(4);
+    FOI_ASSIGN_OR_RETURN(k.start_date, FromSqlDate(crs->getString(5)));
+    FOI_ASSIGN_OR_RETURN(k.end_date, ReadOptionalDate(*crs, 6));
+    r.consultations.push_back(std::move(k));
+  }
+  return r;
 }
 
 void InsertEvent(Session& s, const CaseEventRecord& e) {
@@ -186,6 +144,7 @@ absl::StatusOr<SubmitResult> MysqlCaseRepository::Submit(const NewCase& c) {
     r.receipt_date = *app.receipt_date;
     r.unit = app.unit;
     r.created_by = c.actor;
+    r.clocks = c.clocks;
     r.version = 1;
 
     CaseEventRecord created;
@@ -200,6 +159,10 @@ absl::StatusOr<SubmitResult> MysqlCaseRepository::Submit(const NewCase& c) {
             .Add("receipt_date", absl::FormatCivilTime(r.receipt_date))
             .Add("unit", r.unit)
             .Add("request_id", c.request_id)
+            .Add("reply_due_date",
+                 r.clocks.reply_due_date
+                     ? absl::FormatCivilTime(*r.clocks.reply_due_date)
+                     : "")
             .Build();
     casefile::ChainEvent(nullptr, created);
     r.create_time = r.update_time = created.time;
@@ -208,8 +171,12 @@ absl::StatusOr<SubmitResult> MysqlCaseRepository::Submit(const NewCase& c) {
         "INSERT INTO cases (id, case_number, state, channel, receipt_date,"
         " unit, assignee, information_description, document_reference,"
         " delivery_form, delivery_route, created_by, version, event_count,"
-        " last_event_hash, create_time, update_time)"
-        " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)");
+        " last_event_hash, create_time, update_time, correction_received_date,"
+        " extension_state, extension_days, reply_due_date,"
+        " correction_notice_due_date, clock_provisional,"
+        " suspended_working_days, closed_date, reply_working_days)"
+        " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, 1, 1, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert_case.setString(1, r.id);
     insert_case.setString(2, r.case_number);
     insert_case.setString(3, std::string(casefile::CaseStateName(r.state)));
@@ -226,6 +193,7 @@ absl::StatusOr<SubmitResult> MysqlCaseRepository::Submit(const NewCase& c) {
     insert_case.setString(12, created.hash);
     insert_case.setString(13, ToSqlDateTime(r.create_time));
     insert_case.setString(14, ToSqlDateTime(r.update_time));
+    SetClocks(insert_case, 15, r.clocks);
     insert_case.executeUpdate();
 
     const casefile::Applicant& a = r.applicant;
@@ -347,17 +315,78 @@ absl::StatusOr<CaseRecord> MysqlCaseRepository::ApplyTransition(
     auto& update = session.Prepare(
         "UPDATE cases SET state = ?, version = version + 1, event_count = ?,"
         " last_event_hash = ?, update_time = ? WHERE id = ?");
-    update.setString(1, std::string(casefile::CaseStateName(t->to)));
+    const casefile::CaseState to =
+        t->to == casefile::CaseState::kUnspecified ? state : t->to;
+    update.setString(1, std::string(casefile::CaseStateName(to)));
     update.setInt(2, event.sequence);
     update.setString(3, event.hash);
     update.setString(4, ToSqlDateTime(event.time));
     update.setString(5, cmd.case_id);
     update.executeUpdate();
+    if (cmd.clocks.has_value()) {
+      auto& clocks =
+          session.Prepare(absl::StrCat("UPDATE cases SET ", kClockAssignments,
+                                       ", alert_level = 0 WHERE id = ?"));
+      SetClocks(clocks, 1, *cmd.clocks);
+      clocks.setString(10, cmd.case_id);
+      clocks.executeUpdate();
+    } else if (cmd.closed_on.has_value()) {
+      auto& closed =
+          session.Prepare("UPDATE cases SET closed_date = ? WHERE id = ?");
+      closed.setString(1, ToSqlDate(*cmd.closed_on));
+      closed.setString(2, cmd.case_id);
+      closed.executeUpdate();
+    }
     InsertEvent(session, event);
     FOI_ASSIGN_OR_RETURN(record, LoadCase(session, cmd.case_id));
     return absl::OkStatus();
   }));
   return record;
+}
+
+absl::StatusOr<std::vector<CaseRecord>> MysqlCaseRepository::ListOpenCases(
+    const std::string& after_id, int limit) {
+  std::vector<CaseRecord> out;
+  FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& session) {
+    out.clear();
+    auto& ps = session.Prepare(absl::StrCat(
+        "SELECT ", kCaseColumns, kCaseFrom,
+        " WHERE c.id > ? AND c.closed_date IS NULL AND c.state NOT IN"
+        " ('REPLIED', 'WITHDRAWN', 'DEEMED_WITHDRAWN', 'TRANSFERRED')"
+        " ORDER BY c.id LIMIT ?"));
+    ps.setString(1, after_id);
+    ps.setInt(2, limit);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    while (rs->next()) {
+      FOI_ASSIGN_OR_RETURN(CaseRecord r, ReadCase(*rs));
+      out.push_back(std::move(r));
+    }
+    if (out.empty()) return absl::OkStatus();
+    // Consultations of the whole batch in one query.
+    auto& cs = session.Prepare(
+        "SELECT case_id, seq, kind, party, reason, start_date, end_date"
+        " FROM case_consultations WHERE case_id > ? AND case_id <= ?"
+        " ORDER BY case_id, seq");
+    cs.setString(1, after_id);
+    cs.setString(2, out.back().id);
+    std::unique_ptr<sql::ResultSet> crs(cs.executeQuery());
+    size_t i = 0;
+    while (crs->next()) {
+      const std::string case_id = crs->getString(1);
+      while (i < out.size() && out[i].id < case_id) ++i;
+      if (i == out.size() || out[i].id != case_id) continue;  // a closed case
+      casefile::Consultation k;
+      k.sequence = crs->getInt(2);
+      k.kind = crs->getString(3);
+      k.party = crs->getString(4);
+      k.reason = crs->getString(5);
+      FOI_ASSIGN_OR_RETURN(k.start_date, FromSqlDate(crs->getString(6)));
+      FOI_ASSIGN_OR_RETURN(k.end_date, ReadOptionalDate(*crs, 7));
+      out[i].consultations.push_back(std::move(k));
+    }
+    return absl::OkStatus();
+  }));
+  return out;
 }
 
 absl::StatusOr<CaseHistory> MysqlCaseRepository::ListEvents(

@@ -31,6 +31,8 @@ class MysqlCaseRepository final : public CaseRepository {
   absl::StatusOr<casefile::CaseRecord> ApplyTransition(
       const TransitionCommand& cmd) override;
   absl::StatusOr<CaseHistory> ListEvents(const std::string& case_id) override;
+  absl::StatusOr<std::vector<casefile::CaseRecord>> ListOpenCases(
+      const std::string& after_id, int limit) override;
 
  private:
   MysqlCaseRepository(ConnectionPool* pool, ConnectionPool* numbers_pool,

@@ -105,6 +105,60 @@ std::vector<Migration> Build() {
                       " UNIQUE KEY uk_api_tokens_hash (token_hash))") +
               kTableOptions,
       }});
+  m.push_back(Migration{
+      2,
+      "statutory clocks, consultations, alerts, calendars",
+      {
+          // Clock inputs and their derived due dates live on the case row so
+          // due lists and reports are index range scans.
+          "ALTER TABLE cases"
+          " ADD COLUMN correction_received_date DATE NULL,"
+          " ADD COLUMN extension_state VARCHAR(16) CHARACTER SET ascii"
+          "   NOT NULL DEFAULT '',"
+          " ADD COLUMN extension_days INT NOT NULL DEFAULT 0,"
+          " ADD COLUMN reply_due_date DATE NULL,"
+          " ADD COLUMN correction_notice_due_date DATE NULL,"
+          " ADD COLUMN clock_provisional TINYINT NOT NULL DEFAULT 0,"
+          " ADD COLUMN suspended_working_days INT NOT NULL DEFAULT 0,"
+          " ADD COLUMN closed_date DATE NULL,"
+          " ADD COLUMN reply_working_days INT NULL,"
+          " ADD COLUMN alert_level TINYINT NOT NULL DEFAULT 0,"
+          " ADD KEY k_cases_due (reply_due_date),"
+          " ADD KEY k_cases_unit_due (unit, reply_due_date)",
+          std::string("CREATE TABLE case_consultations ("
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " seq INT NOT NULL,"
+                      " kind VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+                      " party VARCHAR(200) NOT NULL,"
+                      " reason VARCHAR(2000) NOT NULL,"
+                      " start_date DATE NOT NULL,"
+                      " end_date DATE NULL,"
+                      " PRIMARY KEY (case_id, seq),"
+                      " CONSTRAINT fk_consultations_case FOREIGN KEY (case_id)"
+                      "   REFERENCES cases (id))") +
+              kTableOptions,
+          std::string("CREATE TABLE deadline_alerts ("
+                      " id BIGINT NOT NULL AUTO_INCREMENT,"
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " kind VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+                      " due_date DATE NOT NULL,"
+                      " unit VARCHAR(64) NOT NULL,"
+                      " assignee VARCHAR(128) NOT NULL,"
+                      " raise_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (id),"
+                      " UNIQUE KEY uk_alerts (case_id, kind, due_date))") +
+              kTableOptions,
+          // The agency's calendars; the newest row is the one in force, so
+          // every replica (and the next start) uses the same one.
+          std::string("CREATE TABLE calendars ("
+                      " id BIGINT NOT NULL AUTO_INCREMENT,"
+                      " version CHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " csv MEDIUMTEXT NOT NULL,"
+                      " loaded_by VARCHAR(128) NOT NULL,"
+                      " loaded_at DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (id))") +
+              kTableOptions,
+      }});
   return m;
 }
 

@@ -13,6 +13,7 @@
 #include "libs/convert/case_proto.h"
 #include "libs/server/blocking_call.h"
 #include "libs/server/principal.h"
+#include "services/admin/calendar_reload.h"
 
 namespace foi::admin {
 namespace {
@@ -113,6 +114,54 @@ grpc::ServerUnaryReactor* AdminServiceImpl::RevokeToken(
                              deps_->tokens->Revoke(id, deps_->clock->Now()));
         FOI_RETURN_IF_ERROR(deps_->token_cache->Refresh());
         TokenToProto(t, response);
+        return absl::OkStatus();
+      });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::LoadCalendar(
+    grpc::CallbackServerContext* ctx, const v1::LoadCalendarRequest* request,
+    v1::LoadCalendarResponse* response) {
+  auto principal = server::PrincipalFromContext(*ctx, *deps_->token_cache);
+  if (!principal.ok()) return FinishNow(ctx, principal.status());
+  if (request->csv().size() > (1 << 20)) {
+    return FinishNow(ctx, absl::InvalidArgumentError("csv: larger than 1 MiB"));
+  }
+  auto parsed = calendar::WorkingDayCalendar::FromCsv(request->csv());
+  if (!parsed.ok()) {
+    return FinishNow(
+        ctx, absl::Status(parsed.status().code(),
+                          absl::StrCat("csv: ", parsed.status().message())));
+  }
+  std::shared_ptr<const calendar::WorkingDayCalendar> next = *std::move(parsed);
+  const auto current = deps_->calendars->Get();
+  if (next->last_day() < current->last_day() ||
+      next->first_day() > current->first_day()) {
+    return FinishNow(
+        ctx, absl::FailedPreconditionError(absl::StrCat(
+                 "csv: covers ", absl::FormatCivilTime(next->first_day()),
+                 " to ", absl::FormatCivilTime(next->last_day()),
+                 ", less than the calendar in force (",
+                 absl::FormatCivilTime(current->first_day()), " to ",
+                 absl::FormatCivilTime(current->last_day()), ")")));
+  }
+  auto* reactor = ctx->DefaultReactor();
+  server::FinishWhenDone(
+      *deps_->workers, reactor,
+      [this, next, csv = request->csv(), actor = principal->Actor(),
+       response]() -> absl::Status {
+        const absl::Time now = deps_->clock->Now();
+        FOI_RETURN_IF_ERROR(
+            deps_->deadlines->SaveCalendar({next->version(), csv}, actor, now));
+        deps_->calendars->Set(next);
+        FOI_ASSIGN_OR_RETURN(
+            RecomputeResult r,
+            RecomputeOpenClocks(*deps_->cases, *next, actor, now));
+        response->set_calendar_version(next->version());
+        convert::DateToProto(next->first_day(), response->mutable_first_day());
+        convert::DateToProto(next->last_day(), response->mutable_last_day());
+        response->set_cases_recomputed(r.recomputed);
+        response->set_due_dates_changed(r.changed);
         return absl::OkStatus();
       });
   return reactor;

@@ -23,6 +23,9 @@ class AdminServiceImpl final : public v1::AdminService::CallbackService {
   grpc::ServerUnaryReactor* RevokeToken(grpc::CallbackServerContext* ctx,
                                         const v1::RevokeTokenRequest* request,
                                         v1::Token* response) override;
+  grpc::ServerUnaryReactor* LoadCalendar(
+      grpc::CallbackServerContext* ctx, const v1::LoadCalendarRequest* request,
+      v1::LoadCalendarResponse* response) override;
 
  private:
   server::Deps* const deps_;

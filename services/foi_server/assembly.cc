@@ -18,6 +18,8 @@
 #include "libs/server/log.h"
 #include "libs/store/migrations.h"
 #include "services/admin/admin_service.h"
+#include "services/deadline/deadline_service.h"
+#include "services/foi_server/default_calendar.h"
 #include "services/intake/intake_service.h"
 
 namespace foi::foi_server {
@@ -43,10 +45,46 @@ absl::Status PrepareDatabase(const AssemblyOptions& o,
   return absl::OkStatus();
 }
 
+// Picks the calendar in force at start-up: of the one stored in the
+// database (loaded by an admin), the built-in one and --calendar_file, the
+// one covering the latest day; the database's on a tie, so an admin's load
+// is not undone by a restart.
+absl::StatusOr<std::shared_ptr<const calendar::WorkingDayCalendar>>
+ChooseCalendar(const AssemblyOptions& o, store::DeadlineRepository& store) {
+  std::shared_ptr<const calendar::WorkingDayCalendar> best;
+  auto consider =
+      [&](absl::StatusOr<std::unique_ptr<calendar::WorkingDayCalendar>> c)
+      -> absl::Status {
+    if (!c.ok()) return c.status();
+    if (best == nullptr || (*c)->last_day() > best->last_day()) {
+      best = *std::move(c);
+    }
+    return absl::OkStatus();
+  };
+  FOI_ASSIGN_OR_RETURN(auto stored, store.LatestCalendar());
+  if (stored.has_value()) {
+    FOI_RETURN_IF_ERROR(
+        consider(calendar::WorkingDayCalendar::FromCsv(stored->csv)));
+  }
+  FOI_RETURN_IF_ERROR(
+      consider(calendar::WorkingDayCalendar::FromCsv(DefaultCalendarCsv())));
+  if (!o.calendar_file.empty()) {
+    FOI_RETURN_IF_ERROR(
+        consider(calendar::WorkingDayCalendar::LoadFile(o.calendar_file)));
+  }
+  Log(LogLevel::kInfo, "calendar",
+      JsonObject()
+          .Add("version", best->version())
+          .Add("first_day", absl::FormatCivilTime(best->first_day()))
+          .Add("last_day", absl::FormatCivilTime(best->last_day())));
+  return best;
+}
+
 }  // namespace
 
 const std::vector<std::string>& KnownTargets() {
-  static const auto* targets = new std::vector<std::string>{"admin", "intake"};
+  static const auto* targets =
+      new std::vector<std::string>{"admin", "deadline", "intake"};
   return *targets;
 }
 
@@ -81,12 +119,28 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   }
   a->token_cache_ = std::make_unique<server::TokenCache>(a->tokens_.get());
   FOI_RETURN_IF_ERROR(a->token_cache_->Refresh());
+  a->deadlines_ =
+      std::make_unique<store::MysqlDeadlineRepository>(a->pool_.get());
+  FOI_ASSIGN_OR_RETURN(auto calendar, ChooseCalendar(o, *a->deadlines_));
+  a->calendars_ = std::make_unique<server::CalendarHolder>(std::move(calendar));
+  a->alerts_ =
+      std::make_unique<server::AlertHub>(a->deadlines_.get(), absl::Seconds(1));
+  // Picks up tokens, and calendars loaded through other replicas.
   a->refresher_ = std::thread([raw = a.get()] {
     while (!raw->stop_refresh_.WaitForNotificationWithTimeout(
         raw->options_.token_refresh)) {
       if (absl::Status s = raw->token_cache_->Refresh(); !s.ok()) {
         Log(LogLevel::kWarning, "token refresh failed",
             JsonObject().Add("error", s.ToString()));
+      }
+      auto stored = raw->deadlines_->LatestCalendar();
+      if (stored.ok() && stored->has_value() &&
+          (*stored)->version != raw->calendars_->Get()->version()) {
+        auto cal = calendar::WorkingDayCalendar::FromCsv((*stored)->csv);
+        if (cal.ok() &&
+            (*cal)->last_day() >= raw->calendars_->Get()->last_day()) {
+          raw->calendars_->Set(*std::move(cal));
+        }
       }
     }
   });
@@ -96,6 +150,9 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   server::Deps& deps = a->deps_;
   deps.cases = a->cases_.get();
   deps.tokens = a->tokens_.get();
+  deps.deadlines = a->deadlines_.get();
+  deps.calendars = a->calendars_.get();
+  deps.alerts = a->alerts_.get();
   deps.token_cache = a->token_cache_.get();
   deps.clock = clock;
   deps.ids = ids;
@@ -114,6 +171,7 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   builder.AddListeningPort(o.listen, creds, &a->port_);
   if (o.targets.count("intake")) intake::Register(builder, deps);
   if (o.targets.count("admin")) admin::Register(builder, deps);
+  if (o.targets.count("deadline")) deadline::Register(builder, deps);
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
@@ -125,6 +183,10 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   a->server_ = builder.BuildAndStart();
   if (a->server_ == nullptr || a->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", o.listen));
+  }
+  if (o.targets.count("deadline") && o.run_sweeper) {
+    a->sweeper_ = std::make_unique<deadline::DeadlineSweeper>(&a->deps_);
+    a->sweeper_->Start();
   }
   Log(LogLevel::kInfo, "serving",
       JsonObject()
@@ -142,7 +204,9 @@ void Assembly::Shutdown(absl::Duration drain) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + drain));
     server_->Wait();
   }
+  if (sweeper_ != nullptr) sweeper_->Stop();
   workers_.reset();  // runs what is queued, then joins
+  alerts_.reset();
   stop_refresh_.Notify();
   if (refresher_.joinable()) refresher_.join();
 }

@@ -21,7 +21,9 @@
 #include "libs/server/deps.h"
 #include "libs/store/connection_pool.h"
 #include "libs/store/mysql_case_repository.h"
+#include "libs/store/mysql_deadline_repository.h"
 #include "libs/store/mysql_token_repository.h"
+#include "services/deadline/deadline_sweeper.h"
 
 namespace foi::foi_server {
 
@@ -33,7 +35,13 @@ struct AssemblyOptions {
   // How long start-up waits for the database to answer.
   absl::Duration db_wait = absl::Seconds(60);
   std::string listen = "127.0.0.1:50051";
-  std::set<std::string> targets = {"admin", "intake"};
+  std::set<std::string> targets = {"admin", "deadline", "intake"};
+  // A calendar file to use when it covers more than the one in the
+  // database and the built-in one. Empty: none.
+  std::string calendar_file;
+  // Run the deadline sweeper (with the deadline target). Tests turn it off
+  // and call DeadlineSweeper::RunOnce with their own clock.
+  bool run_sweeper = true;
   std::string agency_prefix = "FOI";
   absl::TimeZone agency_zone = absl::FixedTimeZone(8 * 3600);
   std::string default_unit = "ogi-office";
@@ -61,6 +69,10 @@ class Assembly {
   // The port the server listens on (useful with port 0).
   int port() const { return port_; }
 
+  // What the services were given, for tests that drive the sweeper or move
+  // the clock.
+  server::Deps& deps() { return deps_; }
+
   // Stops taking calls (health turns NOT_SERVING), lets calls in flight
   // finish for up to `drain`, then stops the workers and the refresher.
   void Shutdown(absl::Duration drain);
@@ -76,6 +88,10 @@ class Assembly {
   std::unique_ptr<store::MysqlCaseRepository> cases_;
   std::unique_ptr<store::MysqlTokenRepository> tokens_;
   std::unique_ptr<server::TokenCache> token_cache_;
+  std::unique_ptr<store::MysqlDeadlineRepository> deadlines_;
+  std::unique_ptr<server::CalendarHolder> calendars_;
+  std::unique_ptr<server::AlertHub> alerts_;
+  std::unique_ptr<deadline::DeadlineSweeper> sweeper_;
   std::unique_ptr<server::WorkerPool> workers_;
   server::Deps deps_;
   std::unique_ptr<grpc::Server> server_;

@@ -25,7 +25,8 @@
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve on; port 0 picks a free one");
 ABSL_FLAG(std::string, targets, "all",
-          "services to host: 'all' or a comma list of intake, admin");
+          "services to host: 'all' or a comma list of admin, deadline, "
+          "intake");
 ABSL_FLAG(std::string, mysql_url, "mysql://root@127.0.0.1:3306/foi",
           "database: mysql://user[:password]@host[:port]/db[?socket=PATH]");
 ABSL_FLAG(int, db_pool_size, 16, "database connections (and worker threads)");
@@ -33,6 +34,9 @@ ABSL_FLAG(int, db_wait_seconds, 60,
           "how long start-up waits for the database to answer");
 ABSL_FLAG(int, max_queued_calls, 2000,
           "calls waiting for a worker beyond which the server sheds load");
+ABSL_FLAG(std::string, calendar_file, "",
+          "working-day calendar CSV to use if it covers more than the "
+          "built-in one and the one last loaded into the database");
 ABSL_FLAG(std::string, agency_prefix, "FOI", "prefix of case numbers");
 ABSL_FLAG(std::string, time_zone, "Asia/Shanghai", "the agency's time zone");
 ABSL_FLAG(std::string, default_unit, "ogi-office",
@@ -102,6 +106,7 @@ absl::StatusOr<foi::foi_server::AssemblyOptions> OptionsFromFlags() {
   o.listen = absl::GetFlag(FLAGS_listen);
   o.agency_prefix = absl::GetFlag(FLAGS_agency_prefix);
   o.default_unit = absl::GetFlag(FLAGS_default_unit);
+  o.calendar_file = absl::GetFlag(FLAGS_calendar_file);
   o.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
   o.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
   o.access_log = absl::GetFlag(FLAGS_access_log);

@@ -5,6 +5,7 @@
 // The endpoint and token may also come from FOI_ENDPOINT and FOI_TOKEN.
 // Results print as JSON (proto3 JSON mapping); errors print as
 // "error: CODE: message" and exit 1; usage errors exit 2.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -18,9 +19,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "foi/v1/admin_service.grpc.pb.h"
+#include "foi/v1/deadline_service.grpc.pb.h"
 #include "foi/v1/intake_service.grpc.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
@@ -336,7 +340,183 @@ int RunTokens(const std::vector<std::string>& pos,
   return Usage(kTokensUsage);
 }
 
+std::string DateText(const foi::v1::Date& d) {
+  if (d.year() == 0) return "-";
+  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+}
+
+// Prints rows as an aligned table on a terminal, or as CSV (RFC 4180
+// quoting) for spreadsheets.
+void PrintTable(const std::vector<std::vector<std::string>>& rows, bool csv) {
+  if (csv) {
+    for (const auto& row : rows) {
+      std::vector<std::string> cells;
+      for (const std::string& c : row) {
+        if (c.find_first_of(",\"\n") == std::string::npos) {
+          cells.push_back(c);
+        } else {
+          std::string q = "\"";
+          for (char ch : c)
+            q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+          cells.push_back(q + "\"");
+        }
+      }
+      std::cout << absl::StrJoin(cells, ",") << "\n";
+    }
+    return;
+  }
+  std::vector<size_t> width;
+  auto display_width = [](const std::string& s) {
+    // East Asian characters take two columns; count UTF-8 lead bytes of
+    // 3-byte sequences as two.
+    size_t w = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if ((c & 0xC0) == 0x80) continue;
+      w += (c >= 0xE0) ? 2 : 1;
+    }
+    return w;
+  };
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (width.size() <= i) width.push_back(0);
+      width[i] = std::max(width[i], display_width(row[i]));
+    }
+  }
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      std::cout << row[i];
+      if (i + 1 < row.size()) {
+        std::cout << std::string(width[i] - display_width(row[i]) + 2, ' ');
+      }
+    }
+    std::cout << "\n";
+  }
+}
+
+constexpr char kDueUsage[] =
+    "foictl due: open cases due within N working days, and overdue ones\n"
+    "  (DeadlineService.ListDueCases), soonest first\n"
+    "  --within=N        working days ahead (default 3, max 40)\n"
+    "  --unit=UNIT       only this unit\n"
+    "  --assignee=NAME   only this officer\n"
+    "  --csv             CSV instead of a table\n";
+
+int RunDue(const std::vector<std::string>& pos,
+           std::map<std::string, std::string>& opts) {
+  foi::v1::ListDueCasesRequest req;
+  const std::string within = Opt(opts, "within");
+  int n = 0;
+  if (!within.empty()) {
+    if (!absl::SimpleAtoi(within, &n)) return Usage(kDueUsage);
+    req.set_within_working_days(n);
+  }
+  req.set_unit(Opt(opts, "unit"));
+  req.set_assignee(Opt(opts, "assignee"));
+  const bool csv = opts.count("csv") > 0;
+  opts.erase("csv");
+  if (!pos.empty() || LeftoverOptions(opts)) return Usage(kDueUsage);
+  req.set_page_size(1000);
+  auto stub = foi::v1::DeadlineService::NewStub(Channel());
+  std::vector<std::vector<std::string>> rows = {{"case_number", "due",
+                                                 "working_days_left", "status",
+                                                 "unit", "assignee", "name"}};
+  do {
+    grpc::ClientContext ctx;
+    Prepare(ctx);
+    foi::v1::ListDueCasesResponse resp;
+    grpc::Status s = stub->ListDueCases(&ctx, req, &resp);
+    if (!s.ok()) return Fail(s);
+    for (const auto& d : resp.due_cases()) {
+      std::string due;
+      for (const auto& k : d.case_().clocks()) {
+        if (k.kind() == foi::v1::REPLY) due = DateText(k.due_date());
+      }
+      const int left = d.working_days_left();
+      rows.push_back({d.case_().case_number(), due, absl::StrCat(left),
+                      left < 0    ? absl::StrCat("overdue by ", -left)
+                      : left == 0 ? "due today"
+                                  : absl::StrCat("due in ", left),
+                      d.case_().unit(), d.case_().assignee(),
+                      d.case_().name()});
+    }
+    req.set_page_token(resp.next_page_token());
+  } while (!req.page_token().empty());
+  PrintTable(rows, csv);
+  return 0;
+}
+
+constexpr char kReportUsage[] =
+    "foictl report deadlines: open, due soon, overdue, closed on time or\n"
+    "  late, per unit and officer (DeadlineService.GetDeadlineReport)\n"
+    "  --as-of=DATE      YYYY-MM-DD (default today)\n"
+    "  --unit=UNIT       only this unit\n"
+    "  --csv             CSV instead of a table\n";
+
+int RunReport(const std::vector<std::string>& pos,
+              std::map<std::string, std::string>& opts) {
+  if (pos.size() != 1 || pos[0] != "deadlines") return Usage(kReportUsage);
+  foi::v1::GetDeadlineReportRequest req;
+  const std::string as_of = Opt(opts, "as-of");
+  if (!as_of.empty() && !ParseDate(as_of, req.mutable_as_of())) {
+    return Usage(kReportUsage);
+  }
+  req.set_unit(Opt(opts, "unit"));
+  const bool csv = opts.count("csv") > 0;
+  opts.erase("csv");
+  if (LeftoverOptions(opts)) return Usage(kReportUsage);
+  auto stub = foi::v1::DeadlineService::NewStub(Channel());
+  grpc::ClientContext ctx;
+  Prepare(ctx);
+  foi::v1::GetDeadlineReportResponse resp;
+  grpc::Status s = stub->GetDeadlineReport(&ctx, req, &resp);
+  if (!s.ok()) return Fail(s);
+  std::vector<std::vector<std::string>> rows = {
+      {"unit", "officer", "open", "due_3wd", "overdue", "closed_on_time",
+       "closed_late", "on_time_rate", "median_wd_to_reply"}};
+  for (const auto& r : resp.rows()) {
+    rows.push_back({r.unit(), r.officer().empty() ? "(all)" : r.officer(),
+                    absl::StrCat(r.open()),
+                    absl::StrCat(r.due_within_3_working_days()),
+                    absl::StrCat(r.overdue()), absl::StrCat(r.closed_on_time()),
+                    absl::StrCat(r.closed_late()),
+                    absl::StrFormat("%.1f%%", 100 * r.on_time_rate()),
+                    absl::StrFormat("%.1f", r.median_working_days_to_reply())});
+  }
+  if (!csv) std::cout << "as of " << DateText(resp.as_of()) << "\n";
+  PrintTable(rows, csv);
+  return 0;
+}
+
+constexpr char kCalendarUsage[] =
+    "foictl calendar load FILE: make FILE (date,kind,name CSV) the agency's\n"
+    "  working-day calendar and recompute every open clock\n"
+    "  (AdminService.LoadCalendar; ADMIN token)\n";
+
+int RunCalendar(const std::vector<std::string>& pos,
+                std::map<std::string, std::string>& opts) {
+  if (pos.size() != 2 || pos[0] != "load" || LeftoverOptions(opts)) {
+    return Usage(kCalendarUsage);
+  }
+  std::ifstream in(pos[1]);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) return Usage(absl::StrCat("cannot read ", pos[1], "\n"));
+  foi::v1::LoadCalendarRequest req;
+  req.set_csv(text.str());
+  auto stub = foi::v1::AdminService::NewStub(Channel());
+  grpc::ClientContext ctx;
+  Prepare(ctx);
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(30));
+  foi::v1::LoadCalendarResponse resp;
+  grpc::Status s = stub->LoadCalendar(&ctx, req, &resp);
+  return s.ok() ? Print(resp) : Fail(s);
+}
+
 const Command kCommands[] = {
+    {"due", kDueUsage, RunDue},
+    {"report", kReportUsage, RunReport},
+    {"calendar", kCalendarUsage, RunCalendar},
     {"submit", kSubmitUsage, RunSubmit},
     {"get", kGetUsage, RunGet},
     {"list", kListUsage, RunList},

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "grpcpp/server_builder.h"
 #include "libs/casefile/application_rules.h"
+#include "libs/casefile/case_clocks.h"
 #include "libs/casefile/case_filter.h"
 #include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
@@ -57,12 +58,18 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::SubmitApplication(
       casefile::ValidateApplication(*std::move(application), intake);
   if (!validated.ok()) return FinishNow(ctx, validated.status());
 
+  // Art. 33 (and Art. 30 for the correction notice): the clocks start now.
+  casefile::CaseRecord probe;
+  probe.receipt_date = *validated->receipt_date;
+  auto clocks = casefile::ComputeCaseClocks(*deps_->calendars->Get(), probe);
+  if (!clocks.ok()) return FinishNow(ctx, clocks.status());
   store::NewCase new_case{*std::move(validated),
                           request->request_id(),
                           convert::SubmissionHash(request->case_()),
                           deps_->ids->NewId(now),
                           principal->Actor(),
-                          now};
+                          now,
+                          casefile::WithDerived(probe, *clocks)};
   auto* reactor = ctx->DefaultReactor();
   server::FinishWhenDone(*deps_->workers, reactor,
                          [this, new_case = std::move(new_case), response,
@@ -153,6 +160,7 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::WithdrawApplication(
   cmd.actor = principal->Actor();
   cmd.payload_json = JsonObject().Add("reason", request->reason()).Build();
   cmd.now = deps_->clock->Now();
+  cmd.closed_on = absl::ToCivilDay(cmd.now, deps_->agency_zone);
   auto* reactor = ctx->DefaultReactor();
   server::FinishWhenDone(*deps_->workers, reactor,
                          [this, cmd = std::move(cmd), response,

@@ -1,0 +1,66 @@
+#include "services/deadline/deadline_sweeper.h"
+
+#include <algorithm>
+
+#include "libs/common/json_writer.h"
+#include "libs/common/status_macros.h"
+#include "libs/server/log.h"
+
+namespace foi::deadline {
+
+absl::StatusOr<SweepResult> DeadlineSweeper::RunOnce(absl::Time now) {
+  const absl::CivilDay today = absl::ToCivilDay(now, deps_->agency_zone);
+  auto cal = deps_->calendars->Get();
+  FOI_ASSIGN_OR_RETURN(calendar::CalendarDay soon,
+                       cal->AddWorkingDays(today, kDueSoonWorkingDays));
+  FOI_ASSIGN_OR_RETURN(auto candidates,
+                       deps_->deadlines->ListAlertCandidates(soon.day));
+  SweepResult result;
+  for (const store::AlertCandidate& c : candidates) {
+    // Due on `today` is still on time; overdue from the next day on.
+    const bool overdue = c.reply_due_date < today;
+    const int level = overdue ? 2 : 1;
+    if (c.alert_level >= level) continue;
+    FOI_ASSIGN_OR_RETURN(bool raised,
+                         deps_->deadlines->RaiseAlert(
+                             c, overdue ? "OVERDUE" : "DUE_SOON", level, now));
+    if (raised) ++(overdue ? result.overdue : result.due_soon);
+  }
+  if (result.due_soon + result.overdue > 0) deps_->alerts->Notify();
+  return result;
+}
+
+void DeadlineSweeper::Start() {
+  thread_ = std::thread([this] {
+    do {
+      const absl::Time now = deps_->clock->Now();
+      auto r = RunOnce(now);
+      if (r.ok()) {
+        server::Log(server::LogLevel::kInfo, "deadline sweep",
+                    JsonObject()
+                        .Add("due_soon", static_cast<int64_t>(r->due_soon))
+                        .Add("overdue", static_cast<int64_t>(r->overdue)));
+      } else {
+        server::Log(server::LogLevel::kWarning, "deadline sweep failed",
+                    JsonObject().Add("error", r.status().ToString()));
+      }
+      // Next: just after midnight in the agency's zone; sooner (a minute)
+      // after a failure, and at least hourly so a clock jump is caught.
+      const absl::CivilDay today = absl::ToCivilDay(now, deps_->agency_zone);
+      const absl::Time boundary =
+          absl::FromCivil(absl::CivilSecond(today + 1), deps_->agency_zone) +
+          absl::Seconds(5);
+      absl::Duration wait = std::min(boundary - now, absl::Hours(1));
+      if (!r.ok()) wait = absl::Minutes(1);
+      if (stop_.WaitForNotificationWithTimeout(wait)) return;
+    } while (true);
+  });
+}
+
+void DeadlineSweeper::Stop() {
+  if (!thread_.joinable()) return;
+  stop_.Notify();
+  thread_.join();
+}
+
+}  // namespace foi::deadline
