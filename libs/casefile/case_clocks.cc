@@ -36,7 +36,11 @@ absl::StatusOr<CaseClocks> ComputeCaseClocks(
 
 ClockState WithDerived(const CaseRecord& c, const CaseClocks& clocks) {
   ClockState s = c.clocks;
-  s.reply_due_date = clocks.reply.due_date;
+  // Art. 30: while the applicant corrects the application no reply clock
+  // runs; it starts afresh when the correction arrives.
+  s.reply_due_date = c.state == CaseState::kAwaitingCorrection
+                         ? std::nullopt
+                         : clocks.reply.due_date;
   s.correction_notice_due_date = clocks.correction_notice.due_date;
   s.provisional = clocks.reply.provisional;
   s.suspended_working_days = clocks.reply.suspended_working_days;

@@ -73,6 +73,8 @@ struct ClockState {
   // Art. 30: the corrected application arrived on this day; the reply
   // clock restarted from it.
   std::optional<absl::CivilDay> correction_received_date;
+  // The applicant's deadline in the correction notice (Art. 30).
+  std::optional<absl::CivilDay> correction_deadline;
   ExtensionState extension_state = ExtensionState::kNone;
   // Working days requested (pending) or granted (approved).
   int extension_days = 0;

@@ -13,51 +13,132 @@ bool Contains(const std::vector<T>& v, T x) {
 }
 
 std::vector<Transition> BuildTable() {
+  using A = CaseAction;
+  using C = ClockEffect;
   using S = CaseState;
   using R = Role;
+  const std::vector<S> open = OpenStates();
+  // Being worked on: where an officer can act on the substance.
+  const std::vector<S> working = {S::kReceived, S::kInProgress,
+                                  S::kInConsultation, S::kInReview,
+                                  S::kReplyDrafted};
+  const std::vector<R> staff = {R::kOfficer, R::kManager, R::kAdmin};
+  const std::vector<R> managers = {R::kManager, R::kAdmin};
+  const std::vector<S> all = {S::kReceived,        S::kAwaitingCorrection,
+                              S::kInProgress,      S::kInConsultation,
+                              S::kInReview,        S::kReplyDrafted,
+                              S::kReplied,         S::kWithdrawn,
+                              S::kDeemedWithdrawn, S::kTransferred};
   return {
       // The applicant may withdraw at any time before the case closes.
-      {CaseAction::kWithdraw,
+      {A::kWithdraw,
        "WITHDRAW",
        {R::kFrontDesk, R::kOfficer, R::kManager, R::kAdmin},
-       {S::kReceived, S::kAwaitingCorrection, S::kInProgress,
-        S::kInConsultation, S::kInReview, S::kReplyDrafted},
+       open,
        S::kWithdrawn,
+       C::kClose,
        "WITHDRAWN"},
-      // Art. 33: an extension is asked for and decided while the reply is
-      // still being worked on.
-      {CaseAction::kRequestExtension,
-       "REQUEST_EXTENSION",
-       {R::kOfficer, R::kManager, R::kAdmin},
-       {S::kReceived, S::kInProgress, S::kInConsultation, S::kInReview,
-        S::kReplyDrafted},
-       S::kUnspecified,
-       "EXTENSION_REQUESTED"},
-      {CaseAction::kApproveExtension,
-       "APPROVE_EXTENSION",
-       {R::kManager, R::kAdmin},
-       {S::kReceived, S::kInProgress, S::kInConsultation, S::kInReview,
-        S::kReplyDrafted},
-       S::kUnspecified,
-       "EXTENSION_APPROVED"},
-      {CaseAction::kRejectExtension,
-       "REJECT_EXTENSION",
-       {R::kManager, R::kAdmin},
-       {S::kReceived, S::kInProgress, S::kInConsultation, S::kInReview,
-        S::kReplyDrafted},
-       S::kUnspecified,
-       "EXTENSION_REJECTED"},
-      {CaseAction::kRecomputeClocks,
+      // Art. 33: one extension, asked for and decided while the reply is
+      // being worked on.
+      {A::kRequestExtension, "REQUEST_EXTENSION", staff, working,
+       S::kUnspecified, C::kNone, "EXTENSION_REQUESTED"},
+      {A::kApproveExtension, "APPROVE_EXTENSION", managers, working,
+       S::kUnspecified, C::kExtend, "EXTENSION_APPROVED"},
+      {A::kRejectExtension, "REJECT_EXTENSION", managers, working,
+       S::kUnspecified, C::kNone, "EXTENSION_REJECTED"},
+      {A::kRecomputeClocks,
        "RECOMPUTE_CLOCKS",
        {R::kAdmin},
+       open,
+       S::kUnspecified,
+       C::kRecompute,
+       "CLOCKS_RECOMPUTED"},
+      // Only an unassigned case can be claimed (checked with the plan).
+      {A::kClaim,
+       "CLAIM",
+       staff,
+       {S::kReceived, S::kInProgress},
+       S::kInProgress,
+       C::kNone,
+       "CLAIMED"},
+      {A::kAssign,
+       "ASSIGN",
+       managers,
        {S::kReceived, S::kAwaitingCorrection, S::kInProgress,
         S::kInConsultation, S::kInReview, S::kReplyDrafted},
        S::kUnspecified,
-       "CLOCKS_RECOMPUTED"},
+       C::kNone,
+       "ASSIGNED"},
+      // Art. 30: one correction notice, before substantive work goes on.
+      {A::kRequestCorrection,
+       "REQUEST_CORRECTION",
+       staff,
+       {S::kReceived, S::kInProgress},
+       S::kAwaitingCorrection,
+       C::kStop,
+       "CORRECTION_REQUESTED"},
+      {A::kSubmitCorrection,
+       "SUBMIT_CORRECTION",
+       {R::kFrontDesk, R::kOfficer, R::kManager, R::kAdmin},
+       {S::kAwaitingCorrection},
+       S::kInProgress,
+       C::kRestart,
+       "CORRECTION_RECEIVED"},
+      // The sweeper acts as ADMIN.
+      {A::kDeemWithdrawn,
+       "DEEM_WITHDRAWN",
+       {R::kAdmin},
+       {S::kAwaitingCorrection},
+       S::kDeemedWithdrawn,
+       C::kClose,
+       "DEEMED_WITHDRAWN"},
+      {A::kStartConsultation,
+       "START_CONSULTATION",
+       staff,
+       {S::kReceived, S::kInProgress},
+       S::kInConsultation,
+       C::kSuspend,
+       "CONSULTATION_STARTED"},
+      {A::kEndConsultation,
+       "END_CONSULTATION",
+       staff,
+       {S::kInConsultation},
+       S::kInProgress,
+       C::kResume,
+       "CONSULTATION_ENDED"},
+      {A::kTransferToUnit,
+       "TRANSFER",
+       managers,
+       {S::kReceived, S::kInProgress},
+       S::kReceived,
+       C::kNone,
+       "TRANSFERRED_TO_UNIT"},
+      {A::kCloseAsOtherAgency,
+       "CLOSE_AS_OTHER_AGENCY",
+       staff,
+       {S::kReceived, S::kInProgress},
+       S::kTransferred,
+       C::kClose,
+       "CLOSED_AS_OTHER_AGENCY"},
+      {A::kAddNote,
+       "ADD_NOTE",
+       {R::kOfficer, R::kReviewer, R::kManager, R::kAdmin},
+       all,
+       S::kUnspecified,
+       C::kNone,
+       "NOTE_ADDED"},
   };
 }
 
 }  // namespace
+
+const std::vector<CaseState>& OpenStates() {
+  static const auto* open = new std::vector<CaseState>{
+      CaseState::kReceived,   CaseState::kAwaitingCorrection,
+      CaseState::kInProgress, CaseState::kInConsultation,
+      CaseState::kInReview,   CaseState::kReplyDrafted};
+  return *open;
+}
 
 const std::vector<Transition>& Transitions() {
   static const auto* table = new std::vector<Transition>(BuildTable());

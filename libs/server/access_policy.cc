@@ -34,6 +34,17 @@ AccessPolicy AccessPolicy::Default() {
   p.Allow("/foi.v1.DeadlineService/RejectExtension", managers);
   p.Allow("/foi.v1.DeadlineService/ListDueCases", staff);
   p.Allow("/foi.v1.DeadlineService/GetDeadlineReport", managers);
+  p.Allow("/foi.v1.IntakeService/SubmitCorrection", intake);
+  const std::vector<R> officers = {R::kOfficer, R::kManager, R::kAdmin};
+  p.Allow("/foi.v1.CaseworkService/ListQueue", officers);
+  p.Allow("/foi.v1.CaseworkService/AssignCase", managers);
+  p.Allow("/foi.v1.CaseworkService/ClaimCase", officers);
+  p.Allow("/foi.v1.CaseworkService/RequestCorrection", officers);
+  p.Allow("/foi.v1.CaseworkService/StartConsultation", officers);
+  p.Allow("/foi.v1.CaseworkService/EndConsultation", officers);
+  p.Allow("/foi.v1.CaseworkService/TransferCase", officers);
+  p.Allow("/foi.v1.CaseworkService/AddNote", staff);
+  p.Allow("/foi.v1.CaseworkService/ListCaseEvents", staff);
   p.Allow("/foi.v1.DeadlineService/WatchAlerts",
           {R::kOfficer, R::kManager, R::kAdmin});
   return p;

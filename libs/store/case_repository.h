@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "libs/casefile/case_commands.h"
 #include "libs/casefile/case_filter.h"
 #include "libs/casefile/case_record.h"
 #include "libs/casefile/event_chain.h"
@@ -59,6 +60,34 @@ struct CasePage {
   bool has_more = false;
 };
 
+// One page of an officer's queue: open cases in (reply due, receipt, id)
+// order, cases whose clock is stopped last.
+struct QueueQuery {
+  std::string unit;      // empty: every unit
+  std::string assignee;  // with only_unassigned false: empty means anyone
+  bool only_unassigned = false;
+  std::optional<casefile::CaseState> state;
+  // REQUIRES: >= 1.
+  int page_size = 50;
+  // Keyset: the (queue due, receipt date, id) of the last entry seen.
+  std::optional<absl::CivilDay> after_due;
+  std::optional<absl::CivilDay> after_receipt;
+  std::string after_id;
+};
+
+struct QueueItem {
+  casefile::CaseRecord record;
+  // For a case in consultation: THIRD_PARTY or OTHER_AGENCY.
+  std::string consultation_kind;
+  // Its place in the queue order (for the next page's key).
+  absl::CivilDay queue_due;
+};
+
+struct QueuePage {
+  std::vector<QueueItem> items;
+  bool has_more = false;
+};
+
 // A state change of the case machine (libs/casefile/state_machine.h).
 struct TransitionCommand {
   std::string case_id;
@@ -70,12 +99,12 @@ struct TransitionCommand {
   // The event's details, a JSON object.
   std::string payload_json;
   absl::Time now;
-  // When set, the case's clock state is replaced by this (computed by the
-  // caller from the case it read at expected_version).
-  std::optional<casefile::ClockState> clocks;
-  // Without `clocks`: the day the case closed, when the transition closes
-  // it.
-  std::optional<absl::CivilDay> closed_on;
+  // What else changes (planned by the caller from the case it read at
+  // expected_version; see casefile::PlanCommand).
+  casefile::CaseChanges changes;
+  // When set, the case must belong to this unit (OFFICER and MANAGER act
+  // only on their unit's cases): PERMISSION_DENIED otherwise.
+  std::optional<std::string> scope_unit;
 };
 
 struct CaseHistory {
@@ -105,7 +134,8 @@ class CaseRepository {
   // (consultations not loaded).
   virtual absl::StatusOr<CasePage> List(const CaseQuery& q) = 0;
 
-  // Applies a transition: NOT_FOUND if no such case; ABORTED if the case's
+  // Applies a transition: NOT_FOUND if no such case; PERMISSION_DENIED
+  // outside cmd.scope_unit; ABORTED if the case's
   // version is not cmd.expected_version (nothing changes); PERMISSION_DENIED
   // or FAILED_PRECONDITION as casefile::DecideTransition decides. Returns the
   // changed case.
@@ -116,6 +146,13 @@ class CaseRepository {
   // `after_id`, in id order, with their consultations.
   virtual absl::StatusOr<std::vector<casefile::CaseRecord>> ListOpenCases(
       const std::string& after_id, int limit) = 0;
+
+  // Returns one page of a queue.
+  virtual absl::StatusOr<QueuePage> ListQueue(const QueueQuery& q) = 0;
+
+  // Ids of cases awaiting a correction whose deadline is before `today`.
+  virtual absl::StatusOr<std::vector<std::string>> ListCorrectionOverdue(
+      absl::CivilDay today) = 0;
 
   // Returns the case's audit trail and whether its hash chain verifies.
   // NOT_FOUND if no such case.

@@ -36,6 +36,59 @@ using store_internal::SetClocks;
 // Case numbers reserved per trip to the sequence table.
 constexpr int kCaseNumberBlock = 20;
 
+// Writes what a transition changes besides state, version and the event.
+absl::Status WriteChanges(Session& s, const std::string& case_id,
+                          const casefile::CaseChanges& ch) {
+  if (ch.assignee.has_value()) {
+    auto& ps = s.Prepare("UPDATE cases SET assignee = ? WHERE id = ?");
+    ps.setString(1, *ch.assignee);
+    ps.setString(2, case_id);
+    ps.executeUpdate();
+  }
+  if (ch.unit.has_value()) {
+    auto& ps = s.Prepare("UPDATE cases SET unit = ? WHERE id = ?");
+    ps.setString(1, *ch.unit);
+    ps.setString(2, case_id);
+    ps.executeUpdate();
+  }
+  if (ch.clocks.has_value()) {
+    // A moved due date may need new alerts: the sweeper re-raises them.
+    auto& ps = s.Prepare(absl::StrCat("UPDATE cases SET ", kClockAssignments,
+                                      ", alert_level = 0 WHERE id = ?"));
+    SetClocks(ps, 1, *ch.clocks);
+    ps.setString(11, case_id);
+    ps.executeUpdate();
+  } else if (ch.closed_on.has_value()) {
+    auto& ps = s.Prepare("UPDATE cases SET closed_date = ? WHERE id = ?");
+    ps.setString(1, ToSqlDate(*ch.closed_on));
+    ps.setString(2, case_id);
+    ps.executeUpdate();
+  }
+  if (ch.add_consultation.has_value()) {
+    const casefile::Consultation& k = *ch.add_consultation;
+    auto& ps = s.Prepare(
+        "INSERT INTO case_consultations (case_id, seq, kind, party, reason,"
+        " start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, NULL)");
+    ps.setString(1, case_id);
+    ps.setInt(2, k.sequence);
+    ps.setString(3, k.kind);
+    ps.setString(4, k.party);
+    ps.setString(5, k.reason);
+    ps.setString(6, ToSqlDate(k.start_date));
+    ps.executeUpdate();
+  }
+  if (ch.end_consultation.has_value()) {
+    auto& ps = s.Prepare(
+        "UPDATE case_consultations SET end_date = ? WHERE case_id = ? AND"
+        " seq = ?");
+    ps.setString(1, ToSqlDate(ch.end_consultation->second));
+    ps.setString(2, case_id);
+    ps.setInt(3, ch.end_consultation->first);
+    ps.executeUpdate();
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<CaseRecord> LoadCase(Session& s, const std::string& case_id) {
   auto& ps = s.Prepare(
       absl::StrCat("SELECT ", kCaseColumns, kCaseFrom, " WHERE c.id = ?"));
@@ -174,9 +227,10 @@ absl::StatusOr<SubmitResult> MysqlCaseRepository::Submit(const NewCase& c) {
         " last_event_hash, create_time, update_time, correction_received_date,"
         " extension_state, extension_days, reply_due_date,"
         " correction_notice_due_date, clock_provisional,"
-        " suspended_working_days, closed_date, reply_working_days)"
+        " suspended_working_days, closed_date, reply_working_days,"
+        " correction_deadline)"
         " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, 1, 1, ?, ?, ?,"
-        " ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert_case.setString(1, r.id);
     insert_case.setString(2, r.case_number);
     insert_case.setString(3, std::string(casefile::CaseStateName(r.state)));
@@ -279,7 +333,7 @@ absl::StatusOr<CaseRecord> MysqlCaseRepository::ApplyTransition(
   CaseRecord record;
   FOI_RETURN_IF_ERROR(RunInTransaction(*pool_, [&](Session& session) {
     auto& lock = session.Prepare(
-        "SELECT state, version, event_count, last_event_hash FROM cases"
+        "SELECT state, version, event_count, last_event_hash, unit FROM cases"
         " WHERE id = ? FOR UPDATE");
     lock.setString(1, cmd.case_id);
     std::unique_ptr<sql::ResultSet> rs(lock.executeQuery());
@@ -295,6 +349,12 @@ absl::StatusOr<CaseRecord> MysqlCaseRepository::ApplyTransition(
     CaseEventRecord head;
     head.sequence = rs->getInt(3);
     head.hash = rs->getString(4);
+    const std::string unit = rs->getString(5);
+    if (cmd.scope_unit.has_value() && *cmd.scope_unit != unit) {
+      return absl::PermissionDeniedError(
+          absl::StrCat("cases/", cmd.case_id, " belongs to another unit than ",
+                       *cmd.scope_unit));
+    }
     if (version != cmd.expected_version) {
       return absl::AbortedError(
           absl::StrCat("etag: stale; cases/", cmd.case_id,
@@ -323,20 +383,7 @@ absl::StatusOr<CaseRecord> MysqlCaseRepository::ApplyTransition(
     update.setString(4, ToSqlDateTime(event.time));
     update.setString(5, cmd.case_id);
     update.executeUpdate();
-    if (cmd.clocks.has_value()) {
-      auto& clocks =
-          session.Prepare(absl::StrCat("UPDATE cases SET ", kClockAssignments,
-                                       ", alert_level = 0 WHERE id = ?"));
-      SetClocks(clocks, 1, *cmd.clocks);
-      clocks.setString(10, cmd.case_id);
-      clocks.executeUpdate();
-    } else if (cmd.closed_on.has_value()) {
-      auto& closed =
-          session.Prepare("UPDATE cases SET closed_date = ? WHERE id = ?");
-      closed.setString(1, ToSqlDate(*cmd.closed_on));
-      closed.setString(2, cmd.case_id);
-      closed.executeUpdate();
-    }
+    FOI_RETURN_IF_ERROR(WriteChanges(session, cmd.case_id, cmd.changes));
     InsertEvent(session, event);
     FOI_ASSIGN_OR_RETURN(record, LoadCase(session, cmd.case_id));
     return absl::OkStatus();
@@ -387,6 +434,95 @@ absl::StatusOr<std::vector<CaseRecord>> MysqlCaseRepository::ListOpenCases(
     return absl::OkStatus();
   }));
   return out;
+}
+
+absl::StatusOr<QueuePage> MysqlCaseRepository::ListQueue(const QueueQuery& q) {
+  // Each view is a prefix of one of the k_queue_* indexes followed by
+  // (queue_due, receipt_date, id), so a page is one index range read.
+  std::string sql = absl::StrCat("SELECT ", kCaseColumns, ", c.queue_due",
+                                 kCaseFrom, " WHERE c.closed_date IS NULL");
+  if (!q.unit.empty()) sql += " AND c.unit = ?";
+  if (q.only_unassigned) {
+    sql += " AND c.assignee = ''";
+  } else if (!q.assignee.empty()) {
+    sql += " AND c.assignee = ?";
+  }
+  if (q.state.has_value()) sql += " AND c.state = ?";
+  if (q.after_due.has_value()) {
+    sql +=
+        " AND (c.queue_due > ? OR (c.queue_due = ? AND (c.receipt_date > ?"
+        " OR (c.receipt_date = ? AND c.id > ?))))";
+  }
+  sql += " ORDER BY c.queue_due, c.receipt_date, c.id LIMIT ?";
+  QueuePage page;
+  FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& session) {
+    page = QueuePage{};
+    auto& ps = session.Prepare(sql);
+    int i = 1;
+    if (!q.unit.empty()) ps.setString(i++, q.unit);
+    if (!q.only_unassigned && !q.assignee.empty()) {
+      ps.setString(i++, q.assignee);
+    }
+    if (q.state.has_value()) {
+      ps.setString(i++, std::string(casefile::CaseStateName(*q.state)));
+    }
+    if (q.after_due.has_value()) {
+      const std::string due = ToSqlDate(*q.after_due);
+      const std::string receipt =
+          ToSqlDate(q.after_receipt.value_or(*q.after_due));
+      ps.setString(i++, due);
+      ps.setString(i++, due);
+      ps.setString(i++, receipt);
+      ps.setString(i++, receipt);
+      ps.setString(i++, q.after_id);
+    }
+    ps.setInt(i++, q.page_size + 1);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    std::vector<std::string> consulting;
+    while (rs->next()) {
+      if (static_cast<int>(page.items.size()) == q.page_size) {
+        page.has_more = true;
+        break;
+      }
+      QueueItem item;
+      FOI_ASSIGN_OR_RETURN(item.record, ReadCase(*rs));
+      FOI_ASSIGN_OR_RETURN(item.queue_due, FromSqlDate(rs->getString(35)));
+      if (item.record.state == casefile::CaseState::kInConsultation) {
+        consulting.push_back(item.record.id);
+      }
+      page.items.push_back(std::move(item));
+    }
+    // Who each consultation on the page waits on (a page holds few).
+    for (const std::string& id : consulting) {
+      auto& cs = session.Prepare(
+          "SELECT kind FROM case_consultations WHERE case_id = ? AND"
+          " end_date IS NULL");
+      cs.setString(1, id);
+      std::unique_ptr<sql::ResultSet> crs(cs.executeQuery());
+      if (!crs->next()) continue;
+      for (QueueItem& item : page.items) {
+        if (item.record.id == id) item.consultation_kind = crs->getString(1);
+      }
+    }
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<std::vector<std::string>>
+MysqlCaseRepository::ListCorrectionOverdue(absl::CivilDay today) {
+  std::vector<std::string> ids;
+  FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& session) {
+    ids.clear();
+    auto& ps = session.Prepare(
+        "SELECT id FROM cases WHERE state = 'AWAITING_CORRECTION' AND"
+        " correction_deadline < ? ORDER BY correction_deadline, id");
+    ps.setString(1, ToSqlDate(today));
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    while (rs->next()) ids.push_back(rs->getString(1));
+    return absl::OkStatus();
+  }));
+  return ids;
 }
 
 absl::StatusOr<CaseHistory> MysqlCaseRepository::ListEvents(

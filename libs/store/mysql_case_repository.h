@@ -33,6 +33,9 @@ class MysqlCaseRepository final : public CaseRepository {
   absl::StatusOr<CaseHistory> ListEvents(const std::string& case_id) override;
   absl::StatusOr<std::vector<casefile::CaseRecord>> ListOpenCases(
       const std::string& after_id, int limit) override;
+  absl::StatusOr<QueuePage> ListQueue(const QueueQuery& q) override;
+  absl::StatusOr<std::vector<std::string>> ListCorrectionOverdue(
+      absl::CivilDay today) override;
 
  private:
   MysqlCaseRepository(ConnectionPool* pool, ConnectionPool* numbers_pool,

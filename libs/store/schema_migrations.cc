@@ -159,6 +159,26 @@ std::vector<Migration> Build() {
                       " PRIMARY KEY (id))") +
               kTableOptions,
       }});
+  m.push_back(Migration{
+      3,
+      "casework: correction deadlines, queue ordering",
+      {
+          // queue_due puts cases whose clock is stopped (no due date) last;
+          // the indexes serve each ListQueue view as one range scan in
+          // (due, receipt, id) order.
+          "ALTER TABLE cases"
+          " ADD COLUMN correction_deadline DATE NULL,"
+          " ADD COLUMN queue_due DATE AS"
+          "   (COALESCE(reply_due_date, '9999-12-31')) STORED,"
+          " ADD KEY k_queue_unit (unit, closed_date, queue_due, receipt_date,"
+          "   id),"
+          " ADD KEY k_queue_unit_assignee (unit, assignee, closed_date,"
+          "   queue_due, receipt_date, id),"
+          " ADD KEY k_queue_assignee (assignee, closed_date, queue_due,"
+          "   receipt_date, id),"
+          " ADD KEY k_queue_all (closed_date, queue_due, receipt_date, id),"
+          " ADD KEY k_correction (state, correction_deadline)",
+      }});
   return m;
 }
 

@@ -35,7 +35,7 @@ absl::StatusOr<bool> RecomputeOne(store::CaseRepository& cases,
     cmd.role = casefile::Role::kAdmin;
     cmd.actor = actor;
     cmd.now = now;
-    cmd.clocks = next;
+    cmd.changes.clocks = next;
     cmd.payload_json =
         JsonObject()
             .Add("calendar_version", cal.version())

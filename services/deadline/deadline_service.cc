@@ -366,7 +366,7 @@ grpc::ServerUnaryReactor* DeadlineServiceImpl::DecideExtension(
             .Add("new_reply_due_date", date(next.reply_due_date));
         if (!reason.empty()) payload.Add("reason", reason);
         cmd.payload_json = payload.Build();
-        cmd.clocks = next;
+        cmd.changes.clocks = next;
         FOI_ASSIGN_OR_RETURN(casefile::CaseRecord r,
                              deps_->cases->ApplyTransition(cmd));
         convert::CaseToProto(r, view, response);

@@ -4,6 +4,7 @@
 
 #include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
+#include "libs/server/case_commands.h"
 #include "libs/server/log.h"
 
 namespace foi::deadline {
@@ -27,6 +28,25 @@ absl::StatusOr<SweepResult> DeadlineSweeper::RunOnce(absl::Time now) {
     if (raised) ++(overdue ? result.overdue : result.due_soon);
   }
   if (result.due_soon + result.overdue > 0) deps_->alerts->Notify();
+
+  // Art. 30: an application not corrected by the deadline is deemed
+  // withdrawn. The sweeper acts as the system administrator.
+  const server::Principal system{"system", "deadline sweeper",
+                                 casefile::Role::kAdmin, ""};
+  FOI_ASSIGN_OR_RETURN(std::vector<std::string> lapsed,
+                       deps_->cases->ListCorrectionOverdue(today));
+  for (const std::string& id : lapsed) {
+    casefile::CaseCommand cmd;
+    cmd.action = casefile::CaseAction::kDeemWithdrawn;
+    auto r = server::RunCaseCommand(*deps_, system, id, 0, std::move(cmd));
+    if (r.ok()) {
+      ++result.deemed_withdrawn;
+    } else if (!absl::IsAborted(r.status()) &&
+               !absl::IsFailedPrecondition(r.status())) {
+      // A concurrent correction wins the race; anything else is a fault.
+      return r.status();
+    }
+  }
   return result;
 }
 
@@ -39,7 +59,9 @@ void DeadlineSweeper::Start() {
         server::Log(server::LogLevel::kInfo, "deadline sweep",
                     JsonObject()
                         .Add("due_soon", static_cast<int64_t>(r->due_soon))
-                        .Add("overdue", static_cast<int64_t>(r->overdue)));
+                        .Add("overdue", static_cast<int64_t>(r->overdue))
+                        .Add("deemed_withdrawn",
+                             static_cast<int64_t>(r->deemed_withdrawn)));
       } else {
         server::Log(server::LogLevel::kWarning, "deadline sweep failed",
                     JsonObject().Add("error", r.status().ToString()));

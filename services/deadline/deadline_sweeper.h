@@ -1,5 +1,7 @@
 // Raises deadline alerts: a case becomes DUE_SOON when its reply is due
-// within 3 working days and OVERDUE the working day after its due date. The
+// within 3 working days and OVERDUE the working day after its due date; and
+// closes as DEEMED_WITHDRAWN a case whose correction deadline passed with no
+// correction (Art. 30). The
 // sweeper runs at start-up and at every day boundary in the agency's time
 // zone; tests call RunOnce with a fake clock instead of waiting.
 //
@@ -22,6 +24,8 @@ inline constexpr int kDueSoonWorkingDays = 3;
 struct SweepResult {
   int due_soon = 0;  // new DUE_SOON alerts
   int overdue = 0;   // new OVERDUE alerts
+  // Cases deemed withdrawn: no correction by the deadline (Art. 30).
+  int deemed_withdrawn = 0;
 };
 
 class DeadlineSweeper {

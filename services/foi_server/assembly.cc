@@ -18,6 +18,7 @@
 #include "libs/server/log.h"
 #include "libs/store/migrations.h"
 #include "services/admin/admin_service.h"
+#include "services/casework/casework_service.h"
 #include "services/deadline/deadline_service.h"
 #include "services/foi_server/default_calendar.h"
 #include "services/intake/intake_service.h"
@@ -84,7 +85,7 @@ ChooseCalendar(const AssemblyOptions& o, store::DeadlineRepository& store) {
 
 const std::vector<std::string>& KnownTargets() {
   static const auto* targets =
-      new std::vector<std::string>{"admin", "deadline", "intake"};
+      new std::vector<std::string>{"admin", "casework", "deadline", "intake"};
   return *targets;
 }
 
@@ -172,6 +173,7 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   if (o.targets.count("intake")) intake::Register(builder, deps);
   if (o.targets.count("admin")) admin::Register(builder, deps);
   if (o.targets.count("deadline")) deadline::Register(builder, deps);
+  if (o.targets.count("casework")) casework::Register(builder, deps);
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;

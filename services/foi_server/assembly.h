@@ -35,7 +35,7 @@ struct AssemblyOptions {
   // How long start-up waits for the database to answer.
   absl::Duration db_wait = absl::Seconds(60);
   std::string listen = "127.0.0.1:50051";
-  std::set<std::string> targets = {"admin", "deadline", "intake"};
+  std::set<std::string> targets = {"admin", "casework", "deadline", "intake"};
   // A calendar file to use when it covers more than the one in the
   // database and the built-in one. Empty: none.
   std::string calendar_file;

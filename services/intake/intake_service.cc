@@ -15,6 +15,7 @@
 #include "libs/convert/case_proto.h"
 #include "libs/convert/page_token.h"
 #include "libs/server/blocking_call.h"
+#include "libs/server/case_commands.h"
 #include "libs/server/principal.h"
 
 namespace foi::intake {
@@ -136,42 +137,27 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::ListCases(
 grpc::ServerUnaryReactor* IntakeServiceImpl::WithdrawApplication(
     grpc::CallbackServerContext* ctx,
     const v1::WithdrawApplicationRequest* request, v1::Case* response) {
-  auto principal = server::PrincipalFromContext(*ctx, *deps_->token_cache);
-  if (!principal.ok()) return FinishNow(ctx, principal.status());
-  auto id = convert::ParseCaseName("name", request->name());
-  if (!id.ok()) return FinishNow(ctx, id.status());
-  if (request->etag().empty()) {
-    return FinishNow(ctx, absl::InvalidArgumentError("etag: required"));
-  }
-  auto version = casefile::VersionFromEtag(request->etag());
-  if (!version.has_value()) {
-    return FinishNow(ctx,
-                     absl::InvalidArgumentError("etag: not an etag of a case"));
-  }
-  absl::Status reason = ValidateText("reason", request->reason(),
-                                     {casefile::kMaxReasonChars, false, true});
-  if (!reason.ok()) return FinishNow(ctx, reason);
-
-  store::TransitionCommand cmd;
-  cmd.case_id = *id;
-  cmd.expected_version = *version;
+  casefile::CaseCommand cmd;
   cmd.action = casefile::CaseAction::kWithdraw;
-  cmd.role = principal->role;
-  cmd.actor = principal->Actor();
-  cmd.payload_json = JsonObject().Add("reason", request->reason()).Build();
-  cmd.now = deps_->clock->Now();
-  cmd.closed_on = absl::ToCivilDay(cmd.now, deps_->agency_zone);
-  auto* reactor = ctx->DefaultReactor();
-  server::FinishWhenDone(*deps_->workers, reactor,
-                         [this, cmd = std::move(cmd), response,
-                          view = ViewFor(*principal)]() -> absl::Status {
-                           FOI_ASSIGN_OR_RETURN(
-                               casefile::CaseRecord r,
-                               deps_->cases->ApplyTransition(cmd));
-                           convert::CaseToProto(r, view, response);
-                           return absl::OkStatus();
-                         });
-  return reactor;
+  cmd.text = request->reason();
+  return server::HandleCaseCommand(ctx, *deps_, request->name(),
+                                   request->etag(), std::move(cmd), response);
+}
+
+grpc::ServerUnaryReactor* IntakeServiceImpl::SubmitCorrection(
+    grpc::CallbackServerContext* ctx,
+    const v1::SubmitCorrectionRequest* request, v1::Case* response) {
+  casefile::CaseCommand cmd;
+  cmd.action = casefile::CaseAction::kSubmitCorrection;
+  cmd.text = request->correction();
+  if (request->has_received_date()) {
+    auto day =
+        convert::DateFromProto("received_date", request->received_date());
+    if (!day.ok()) return FinishNow(ctx, day.status());
+    cmd.date = *day;
+  }
+  return server::HandleCaseCommand(ctx, *deps_, request->name(),
+                                   request->etag(), std::move(cmd), response);
 }
 
 void Register(grpc::ServerBuilder& builder, server::Deps& deps) {

@@ -8,6 +8,7 @@
 #define FOI_SERVICES_INTAKE_INTAKE_SERVICE_H_
 
 #include "foi/v1/intake_service.grpc.pb.h"
+#include "libs/casefile/case_commands.h"
 #include "libs/server/deps.h"
 
 namespace foi::intake {
@@ -30,6 +31,9 @@ class IntakeServiceImpl final : public v1::IntakeService::CallbackService {
       grpc::CallbackServerContext* ctx,
       const v1::WithdrawApplicationRequest* request,
       v1::Case* response) override;
+  grpc::ServerUnaryReactor* SubmitCorrection(
+      grpc::CallbackServerContext* ctx,
+      const v1::SubmitCorrectionRequest* request, v1::Case* response) override;
 
  private:
   server::Deps* const deps_;

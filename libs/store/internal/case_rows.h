@@ -35,7 +35,8 @@ inline constexpr char kCaseColumns[] =
     " a.email, a.postal_address, a.postal_code,"
     " c.correction_received_date, c.extension_state, c.extension_days,"
     " c.reply_due_date, c.correction_notice_due_date, c.clock_provisional,"
-    " c.suspended_working_days, c.closed_date, c.reply_working_days";
+    " c.suspended_working_days, c.closed_date, c.reply_working_days,"
+    " c.correction_deadline";
 inline constexpr char kCaseFrom[] =
     " FROM cases c JOIN applicants a ON a.case_id = c.id";
 
@@ -82,13 +83,14 @@ inline void SetClocks(sql::PreparedStatement& ps, int index,
   } else {
     ps.setNull(index + 8, sql::DataType::INTEGER);
   }
+  SetOptionalDate(ps, index + 9, k.correction_deadline);
 }
 
 inline constexpr char kClockAssignments[] =
     "correction_received_date = ?, extension_state = ?, extension_days = ?,"
     " reply_due_date = ?, correction_notice_due_date = ?,"
     " clock_provisional = ?, suspended_working_days = ?, closed_date = ?,"
-    " reply_working_days = ?";
+    " reply_working_days = ?, correction_deadline = ?";
 
 // Reads the columns of kCaseColumns from the current row.
 inline absl::StatusOr<casefile::CaseRecord> ReadCase(sql::ResultSet& rs) {
@@ -146,6 +148,7 @@ inline absl::StatusOr<casefile::CaseRecord> ReadCase(sql::ResultSet& rs) {
   k.suspended_working_days = rs.getInt(31);
   FOI_ASSIGN_OR_RETURN(k.closed_date, ReadOptionalDate(rs, 32));
   if (!rs.isNull(33)) k.reply_working_days = rs.getInt(33);
+  FOI_ASSIGN_OR_RETURN(k.correction_deadline, ReadOptionalDate(rs, 34));
   return r;
 }
 

@@ -1,0 +1,88 @@
+// What a command does to a case, decided purely: given the case as read and
+// the command, PlanCommand consults the state machine table, checks the
+// command's own rules (OGI Regulations Arts. 30-34, 36(5)) and returns the
+// changes to write. The store then writes them in one transaction, provided
+// the case is still at the version the plan was made from.
+//
+// Thread safety: free functions, safe to call concurrently.
+#ifndef FOI_LIBS_CASEFILE_CASE_COMMANDS_H_
+#define FOI_LIBS_CASEFILE_CASE_COMMANDS_H_
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "libs/calendar/working_day_calendar.h"
+#include "libs/casefile/case_record.h"
+#include "libs/casefile/state_machine.h"
+
+namespace foi::casefile {
+
+// Changes to write with a transition; unset fields stay as they are.
+struct CaseChanges {
+  std::optional<std::string> assignee;
+  std::optional<std::string> unit;
+  // Replaces the whole clock state.
+  std::optional<ClockState> clocks;
+  // Without `clocks`: only the closing day.
+  std::optional<absl::CivilDay> closed_on;
+  std::optional<Consultation> add_consultation;
+  // (sequence, end date) of the consultation that ends.
+  std::optional<std::pair<int, absl::CivilDay>> end_consultation;
+};
+
+struct CaseCommand {
+  CaseAction action;
+  Role role = Role::kUnspecified;
+  // Who acts: the officer's name (becomes the assignee on a claim) and unit.
+  std::string actor_name;
+  std::string actor_unit;
+  // Today in the agency's time zone.
+  absl::CivilDay today;
+  // kAssign: the officer.
+  std::string assignee;
+  // kTransferToUnit: the receiving unit.
+  std::string target_unit;
+  // kCloseAsOtherAgency: the competent agency's name and contact (Art. 36(5)).
+  std::string other_agency;
+  // Reason, note or outcome, as the action needs.
+  std::string text;
+  // kRequestCorrection: what to correct (Art. 30: all of it, at once).
+  std::vector<std::string> correction_items;
+  // kRequestCorrection: the applicant's deadline (required).
+  // kSubmitCorrection: the day the correction arrived (default today).
+  // kStart/kEndConsultation: the day the letter went out / the answer came
+  // (default today).
+  std::optional<absl::CivilDay> date;
+  // kStartConsultation: THIRD_PARTY (Art. 32) or OTHER_AGENCY (Art. 34), and
+  // who.
+  std::string consultation_kind;
+  std::string party;
+};
+
+struct CasePlan {
+  const Transition* transition = nullptr;
+  CaseChanges changes;
+  // The event's details, a JSON object.
+  std::string payload_json;
+};
+
+// Returns the unit an actor is confined to: their own for OFFICER and
+// MANAGER, none (nullopt: every unit) for the other roles.
+std::optional<std::string> ScopeUnit(Role role, const std::string& unit);
+
+// Plans `cmd` on `c`. PERMISSION_DENIED for a role the table does not allow
+// or a case outside the actor's unit; FAILED_PRECONDITION for a state the
+// table does not allow or a command whose own precondition fails (claiming
+// an assigned case, no open consultation to end); INVALID_ARGUMENT naming
+// the field for bad input.
+absl::StatusOr<CasePlan> PlanCommand(const calendar::WorkingDayCalendar& cal,
+                                     const CaseRecord& c,
+                                     const CaseCommand& cmd);
+
+}  // namespace foi::casefile
+
+#endif  // FOI_LIBS_CASEFILE_CASE_COMMANDS_H_
