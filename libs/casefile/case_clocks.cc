@@ -7,7 +7,8 @@
 namespace foi::casefile {
 
 absl::StatusOr<CaseClocks> ComputeCaseClocks(
-    const calendar::WorkingDayCalendar& cal, const CaseRecord& c) {
+    const calendar::WorkingDayCalendar& cal, const CaseRecord& c,
+    rules::ClockDetail detail) {
   rules::ReplyClockInput in;
   in.receipt_date = c.receipt_date;
   in.correction_received = c.clocks.correction_received_date;
@@ -22,13 +23,14 @@ absl::StatusOr<CaseClocks> ComputeCaseClocks(
             : "third-party consultation (Art. 32): " + k.party});
   }
   CaseClocks out;
-  FOI_ASSIGN_OR_RETURN(out.reply, rules::ComputeReplyClock(cal, in));
+  FOI_ASSIGN_OR_RETURN(out.reply, rules::ComputeReplyClock(cal, in, detail));
   FOI_ASSIGN_OR_RETURN(
       out.correction_notice,
-      rules::ComputeCorrectionNoticeClock(cal, c.receipt_date));
+      rules::ComputeCorrectionNoticeClock(cal, c.receipt_date, detail));
   for (const Consultation& k : c.consultations) {
     FOI_ASSIGN_OR_RETURN(rules::ClockResult r,
-                         rules::ComputeConsultationClock(cal, k.start_date));
+                         rules::ComputeConsultationClock(cal, k.start_date,
+                                                         detail));
     out.consultations.push_back(std::move(r));
   }
   return out;

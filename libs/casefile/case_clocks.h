@@ -27,8 +27,10 @@ struct CaseClocks {
 
 // Computes every clock of `c` (its receipt date, clocks.correction_received
 // _date, clocks.extension_days when approved, and consultations).
+// Ledgers are filled only with `detail` kWithLedger.
 absl::StatusOr<CaseClocks> ComputeCaseClocks(
-    const calendar::WorkingDayCalendar& cal, const CaseRecord& c);
+    const calendar::WorkingDayCalendar& cal, const CaseRecord& c,
+    rules::ClockDetail detail = rules::ClockDetail::kDueDateOnly);
 
 // Returns `c.clocks` with the derived fields (due dates, provisional,
 // suspended days) replaced by those of `clocks`.

@@ -69,6 +69,7 @@ struct ClockSpec {
   std::string start_note;
   std::string restart_note;  // empty: no restart
   std::string due_note;
+  bool ledger = true;
 };
 
 std::string SuspensionReason(const Suspension& s) {
@@ -127,6 +128,8 @@ absl::StatusOr<ClockResult> ComputeClock(const WorkingDayCalendar& cal,
   } else {
     result.due_date = due.day;
   }
+
+  if (!spec.ledger) return result;
 
   // Notes for the days consultation letters go out and answers come back.
   std::map<absl::CivilDay, std::string> day_notes;
@@ -258,7 +261,8 @@ absl::StatusOr<std::vector<Suspension>> SortedSuspensions(
 }  // namespace
 
 absl::StatusOr<ClockResult> ComputeReplyClock(const WorkingDayCalendar& cal,
-                                              const ReplyClockInput& in) {
+                                              const ReplyClockInput& in,
+                                              ClockDetail detail) {
   if (in.extension_days < 0 || in.extension_days > kMaxExtensionWorkingDays) {
     return absl::InvalidArgumentError(
         absl::StrCat("extension_days: ", in.extension_days, " is outside 0..",
@@ -276,6 +280,7 @@ absl::StatusOr<ClockResult> ComputeReplyClock(const WorkingDayCalendar& cal,
 
   ClockSpec spec;
   spec.kind = ClockKind::kReply;
+  spec.ledger = detail == ClockDetail::kWithLedger;
   spec.start = in.correction_received.value_or(in.receipt_date);
   spec.base_days = kReplyWorkingDays;
   spec.extension_days = in.extension_days;
@@ -309,8 +314,10 @@ absl::StatusOr<ClockResult> ComputeReplyClock(const WorkingDayCalendar& cal,
 }
 
 absl::StatusOr<ClockResult> ComputeCorrectionNoticeClock(
-    const WorkingDayCalendar& cal, absl::CivilDay receipt_date) {
+    const WorkingDayCalendar& cal, absl::CivilDay receipt_date,
+    ClockDetail detail) {
   ClockSpec spec;
+  spec.ledger = detail == ClockDetail::kWithLedger;
   spec.kind = ClockKind::kCorrectionNotice;
   spec.start = receipt_date;
   spec.base_days = kCorrectionNoticeWorkingDays;
@@ -323,8 +330,10 @@ absl::StatusOr<ClockResult> ComputeCorrectionNoticeClock(
 }
 
 absl::StatusOr<ClockResult> ComputeConsultationClock(
-    const WorkingDayCalendar& cal, absl::CivilDay letter_received) {
+    const WorkingDayCalendar& cal, absl::CivilDay letter_received,
+    ClockDetail detail) {
   ClockSpec spec;
+  spec.ledger = detail == ClockDetail::kWithLedger;
   spec.kind = ClockKind::kConsultationReply;
   spec.start = letter_received;
   spec.base_days = kConsultationWorkingDays;

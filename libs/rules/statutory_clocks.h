@@ -113,20 +113,27 @@ struct ClockResult {
   std::vector<LedgerEntry> ledger;
 };
 
+// How much a Compute* function works out: the due date alone (intake and
+// every state change need only that), or the day-by-day ledger too.
+enum class ClockDetail { kDueDateOnly, kWithLedger };
+
 // The reply clock (Arts. 30, 33). INVALID_ARGUMENT for an extension outside
 // 0..20, overlapping suspensions, a suspension before the start, or a
 // correction before receipt; OUT_OF_RANGE for dates before the calendar.
 absl::StatusOr<ClockResult> ComputeReplyClock(
-    const calendar::WorkingDayCalendar& cal, const ReplyClockInput& in);
+    const calendar::WorkingDayCalendar& cal, const ReplyClockInput& in,
+    ClockDetail detail = ClockDetail::kWithLedger);
 
 // The correction-notice clock: 7 working days after receipt (Art. 30).
 absl::StatusOr<ClockResult> ComputeCorrectionNoticeClock(
-    const calendar::WorkingDayCalendar& cal, absl::CivilDay receipt_date);
+    const calendar::WorkingDayCalendar& cal, absl::CivilDay receipt_date,
+    ClockDetail detail = ClockDetail::kWithLedger);
 
 // The consulted party's clock: 15 working days after it received the letter
 // (Arts. 32, 34).
 absl::StatusOr<ClockResult> ComputeConsultationClock(
-    const calendar::WorkingDayCalendar& cal, absl::CivilDay letter_received);
+    const calendar::WorkingDayCalendar& cal, absl::CivilDay letter_received,
+    ClockDetail detail = ClockDetail::kWithLedger);
 
 // Checks a requested extension (Art. 33): FAILED_PRECONDITION if one was
 // already granted (at most one per application); INVALID_ARGUMENT unless

@@ -4,6 +4,7 @@
 #include <cppconn/connection.h>  // before any other cppconn header
 // clang-format on
 #include <cppconn/datatype.h>
+#include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
@@ -13,6 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "libs/casefile/case_number.h"
 #include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
@@ -153,126 +155,109 @@ absl::StatusOr<SubmitResult> MysqlCaseRepository::Submit(const NewCase& c) {
   if (!app.receipt_date.has_value()) {
     return absl::InternalError("Submit: application not validated");
   }
+  // The number is reserved before the write; a replayed request leaves it
+  // unused (numbers may have gaps, as documented).
+  const int year = app.receipt_date->year();
+  FOI_ASSIGN_OR_RETURN(int64_t sequence, numbers_.Next(agency_prefix_, year));
   SubmitResult result;
-  absl::Status s = RunInTransaction(*pool_, [&](Session& session) {
-    result = SubmitResult{};
-    // Claim the request id first. A concurrent submission with the same id
-    // waits here on the key's lock until the first one commits, then sees
-    // it (INSERT IGNORE affects no row) and returns the stored case.
-    auto& claim = session.Prepare(
-        "INSERT IGNORE INTO idempotency_keys (request_id, request_hash,"
-        " case_id, create_time) VALUES (?, ?, ?, ?)");
-    claim.setString(1, c.request_id);
-    claim.setString(2, c.request_hash);
-    claim.setString(3, c.case_id);
-    claim.setString(4, ToSqlDateTime(c.now));
-    if (claim.executeUpdate() == 0) {
-      auto& prior = session.Prepare(
-          "SELECT request_hash, case_id FROM idempotency_keys"
-          " WHERE request_id = ? LOCK IN SHARE MODE");
-      prior.setString(1, c.request_id);
-      std::unique_ptr<sql::ResultSet> rs(prior.executeQuery());
-      if (!rs->next()) return absl::InternalError("idempotency key vanished");
-      if (rs->getString(1) != c.request_hash) {
+  CaseRecord& r = result.record;
+  r.id = c.case_id;
+  r.case_number = casefile::FormatCaseNumber(
+      {agency_prefix_, static_cast<int>(year), sequence});
+  r.state = casefile::CaseState::kReceived;
+  r.applicant = app.applicant;
+  r.details = app.details;
+  r.channel = app.channel;
+  r.receipt_date = *app.receipt_date;
+  r.unit = app.unit;
+  r.created_by = c.actor;
+  r.clocks = c.clocks;
+  r.version = 1;
+
+  CaseEventRecord created;
+  created.case_id = r.id;
+  created.type = "CREATED";
+  created.actor = c.actor;
+  created.time = c.now;
+  created.payload_json =
+      JsonObject()
+          .Add("case_number", r.case_number)
+          .Add("channel", casefile::ChannelName(r.channel))
+          .Add("receipt_date", absl::FormatCivilTime(r.receipt_date))
+          .Add("unit", r.unit)
+          .Add("request_id", c.request_id)
+          .Add("reply_due_date",
+               r.clocks.reply_due_date
+                   ? absl::FormatCivilTime(*r.clocks.reply_due_date)
+                   : "")
+          .Build();
+  casefile::ChainEvent(nullptr, created);
+  r.create_time = r.update_time = created.time;
+
+  // One round trip: the procedure (migration 4) claims the request id and
+  // writes case, applicant and event in its own transaction, committing
+  // before it answers. A retry after a lost answer finds its own request id
+  // and replays.
+  std::optional<std::string> replay_of;
+  FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& session) {
+    replay_of.reset();
+    auto& call = session.Prepare(
+        "CALL foi_submit_case(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const casefile::Applicant& a = r.applicant;
+    call.setString(1, c.request_id);
+    call.setString(2, c.request_hash);
+    call.setString(3, r.id);
+    call.setString(4, ToSqlDateTime(r.create_time));
+    call.setString(5, r.case_number);
+    call.setString(6, std::string(casefile::CaseStateName(r.state)));
+    call.setString(7, std::string(casefile::ChannelName(r.channel)));
+    call.setString(8, ToSqlDate(r.receipt_date));
+    call.setString(9, r.unit);
+    call.setString(10, r.details.information_description);
+    call.setString(11, r.details.document_reference);
+    call.setString(
+        12, std::string(casefile::DeliveryFormName(r.details.delivery_form)));
+    call.setString(
+        13, std::string(casefile::DeliveryRouteName(r.details.delivery_route)));
+    call.setString(14, r.created_by);
+    call.setString(15, created.hash);
+    SetClocks(call, 16, r.clocks);  // 16..25
+    call.setString(26, std::string(casefile::ApplicantTypeName(a.type)));
+    call.setString(27, a.name);
+    call.setString(
+        28, std::string(casefile::IdentityDocumentTypeName(a.id_document_type)));
+    call.setString(29, a.id_document_number);
+    call.setString(30, a.contact_person);
+    call.setString(31, a.phone);
+    call.setString(32, a.email);
+    call.setString(33, a.postal_address);
+    call.setString(34, a.postal_code);
+    call.setString(35, created.type);
+    call.setString(36, created.payload_json);
+    call.setString(37, created.previous_hash);
+    try {
+      call.executeUpdate();
+    } catch (const sql::SQLException& e) {
+      // ER_SIGNAL_EXCEPTION from the procedure's SIGNAL.
+      absl::string_view message = e.what();
+      if (e.getErrorCode() != 1644) throw;
+      if (absl::ConsumePrefix(&message, "foi-replay:")) {
+        replay_of = std::string(message);
+      } else if (absl::ConsumePrefix(&message, "foi-conflict:")) {
         return absl::AlreadyExistsError(
             absl::StrCat("request_id: '", c.request_id,
                          "' was already used for a different application"));
+      } else {
+        throw;
       }
-      const std::string prior_id = rs->getString(2);
-      FOI_ASSIGN_OR_RETURN(result.record, LoadCase(session, prior_id));
-      result.replayed = true;
-      return absl::OkStatus();
     }
-
-    const int year = app.receipt_date->year();
-    FOI_ASSIGN_OR_RETURN(int64_t sequence, numbers_.Next(agency_prefix_, year));
-    CaseRecord& r = result.record;
-    r.id = c.case_id;
-    r.case_number = casefile::FormatCaseNumber(
-        {agency_prefix_, static_cast<int>(year), sequence});
-    r.state = casefile::CaseState::kReceived;
-    r.applicant = app.applicant;
-    r.details = app.details;
-    r.channel = app.channel;
-    r.receipt_date = *app.receipt_date;
-    r.unit = app.unit;
-    r.created_by = c.actor;
-    r.clocks = c.clocks;
-    r.version = 1;
-
-    CaseEventRecord created;
-    created.case_id = r.id;
-    created.type = "CREATED";
-    created.actor = c.actor;
-    created.time = c.now;
-    created.payload_json =
-        JsonObject()
-            .Add("case_number", r.case_number)
-            .Add("channel", casefile::ChannelName(r.channel))
-            .Add("receipt_date", absl::FormatCivilTime(r.receipt_date))
-            .Add("unit", r.unit)
-            .Add("request_id", c.request_id)
-            .Add("reply_due_date",
-                 r.clocks.reply_due_date
-                     ? absl::FormatCivilTime(*r.clocks.reply_due_date)
-                     : "")
-            .Build();
-    casefile::ChainEvent(nullptr, created);
-    r.create_time = r.update_time = created.time;
-
-    auto& insert_case = session.Prepare(
-        "INSERT INTO cases (id, case_number, state, channel, receipt_date,"
-        " unit, assignee, information_description, document_reference,"
-        " delivery_form, delivery_route, created_by, version, event_count,"
-        " last_event_hash, create_time, update_time, correction_received_date,"
-        " extension_state, extension_days, reply_due_date,"
-        " correction_notice_due_date, clock_provisional,"
-        " suspended_working_days, closed_date, reply_working_days,"
-        " correction_deadline)"
-        " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, 1, 1, ?, ?, ?,"
-        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert_case.setString(1, r.id);
-    insert_case.setString(2, r.case_number);
-    insert_case.setString(3, std::string(casefile::CaseStateName(r.state)));
-    insert_case.setString(4, std::string(casefile::ChannelName(r.channel)));
-    insert_case.setString(5, ToSqlDate(r.receipt_date));
-    insert_case.setString(6, r.unit);
-    insert_case.setString(7, r.details.information_description);
-    insert_case.setString(8, r.details.document_reference);
-    insert_case.setString(
-        9, std::string(casefile::DeliveryFormName(r.details.delivery_form)));
-    insert_case.setString(
-        10, std::string(casefile::DeliveryRouteName(r.details.delivery_route)));
-    insert_case.setString(11, r.created_by);
-    insert_case.setString(12, created.hash);
-    insert_case.setString(13, ToSqlDateTime(r.create_time));
-    insert_case.setString(14, ToSqlDateTime(r.update_time));
-    SetClocks(insert_case, 15, r.clocks);
-    insert_case.executeUpdate();
-
-    const casefile::Applicant& a = r.applicant;
-    auto& insert_applicant = session.Prepare(
-        "INSERT INTO applicants (case_id, applicant_type, name,"
-        " id_document_type, id_document_number, contact_person, phone, email,"
-        " postal_address, postal_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert_applicant.setString(1, r.id);
-    insert_applicant.setString(
-        2, std::string(casefile::ApplicantTypeName(a.type)));
-    insert_applicant.setString(3, a.name);
-    insert_applicant.setString(
-        4, std::string(casefile::IdentityDocumentTypeName(a.id_document_type)));
-    insert_applicant.setString(5, a.id_document_number);
-    insert_applicant.setString(6, a.contact_person);
-    insert_applicant.setString(7, a.phone);
-    insert_applicant.setString(8, a.email);
-    insert_applicant.setString(9, a.postal_address);
-    insert_applicant.setString(10, a.postal_code);
-    insert_applicant.executeUpdate();
-
-    InsertEvent(session, created);
     return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
+  }));
+  if (replay_of.has_value()) {
+    FOI_ASSIGN_OR_RETURN(result.record, Get(*replay_of));
+    result.replayed = true;
+  }
   return result;
 }
 

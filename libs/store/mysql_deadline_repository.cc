@@ -29,7 +29,7 @@ constexpr char kOpen[] =
 absl::StatusOr<DuePage> MysqlDeadlineRepository::ListDue(const DueQuery& q) {
   std::string sql = absl::StrCat("SELECT ", store_internal::kCaseColumns,
                                  store_internal::kCaseFrom, " WHERE", kOpen,
-                                 " AND c.reply_due_date <= ?");
+                                 " AND c.queue_due <= ?");
   if (!q.unit.empty()) sql += " AND c.unit = ?";
   if (!q.assignee.empty()) sql += " AND c.assignee = ?";
   if (q.after_due.has_value()) {

@@ -179,6 +179,95 @@ std::vector<Migration> Build() {
           " ADD KEY k_queue_all (closed_date, queue_due, receipt_date, id),"
           " ADD KEY k_correction (state, correction_deadline)",
       }});
+  m.push_back(Migration{
+      4,
+      "submit_case procedure: intake in one round trip",
+      {
+          // SubmitApplication writes four rows (idempotency key, case,
+          // applicant, CREATED event). Sent one by one that is six round
+          // trips with START and COMMIT; this procedure does it all, commit
+          // included, in one CALL. A reused request id is reported by a
+          // SIGNAL whose message is "foi-replay:<case id>" (same request)
+          // or "foi-conflict:<case id>" (another request), after rolling
+          // back, so nothing is written twice.
+          "CREATE PROCEDURE foi_submit_case("
+          " IN p_request_id VARCHAR(128), IN p_request_hash CHAR(64),"
+          " IN p_case_id VARCHAR(40), IN p_now DATETIME(6),"
+          " IN p_case_number VARCHAR(64), IN p_state VARCHAR(32),"
+          " IN p_channel VARCHAR(16), IN p_receipt_date DATE,"
+          " IN p_unit VARCHAR(64), IN p_description TEXT,"
+          " IN p_document_reference VARCHAR(400), IN p_delivery_form VARCHAR(16),"
+          " IN p_delivery_route VARCHAR(16), IN p_created_by VARCHAR(128),"
+          " IN p_event_hash CHAR(64),"
+          " IN p_correction_received_date DATE, IN p_extension_state VARCHAR(16),"
+          " IN p_extension_days INT, IN p_reply_due_date DATE,"
+          " IN p_correction_notice_due_date DATE, IN p_clock_provisional TINYINT,"
+          " IN p_suspended_working_days INT, IN p_closed_date DATE,"
+          " IN p_reply_working_days INT, IN p_correction_deadline DATE,"
+          " IN p_applicant_type VARCHAR(32), IN p_name VARCHAR(200),"
+          " IN p_id_document_type VARCHAR(32), IN p_id_document_number VARCHAR(64),"
+          " IN p_contact_person VARCHAR(200), IN p_phone VARCHAR(32),"
+          " IN p_email VARCHAR(254), IN p_postal_address VARCHAR(500),"
+          " IN p_postal_code VARCHAR(16),"
+          " IN p_event_type VARCHAR(48), IN p_event_payload TEXT,"
+          " IN p_event_prev_hash CHAR(64))"
+          " MODIFIES SQL DATA"
+          " BEGIN"
+          "  DECLARE v_hash CHAR(64) DEFAULT NULL;"
+          "  DECLARE v_case VARCHAR(40) DEFAULT NULL;"
+          "  DECLARE v_message VARCHAR(128);"
+          "  DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;"
+          "  START TRANSACTION;"
+          "  INSERT IGNORE INTO idempotency_keys (request_id, request_hash,"
+          "   case_id, create_time)"
+          "   VALUES (p_request_id, p_request_hash, p_case_id, p_now);"
+          "  IF ROW_COUNT() = 0 THEN"
+          "   SELECT request_hash, case_id INTO v_hash, v_case"
+          "    FROM idempotency_keys WHERE request_id = p_request_id"
+          "    LOCK IN SHARE MODE;"
+          "   SET v_message = CONCAT(IF(v_hash = p_request_hash, 'foi-replay:',"
+          "    'foi-conflict:'), v_case);"
+          "   SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = v_message;"
+          "  END IF;"
+          "  INSERT INTO cases (id, case_number, state, channel, receipt_date,"
+          "   unit, assignee, information_description, document_reference,"
+          "   delivery_form, delivery_route, created_by, version, event_count,"
+          "   last_event_hash, create_time, update_time,"
+          "   correction_received_date, extension_state, extension_days,"
+          "   reply_due_date, correction_notice_due_date, clock_provisional,"
+          "   suspended_working_days, closed_date, reply_working_days,"
+          "   correction_deadline)"
+          "   VALUES (p_case_id, p_case_number, p_state, p_channel,"
+          "   p_receipt_date, p_unit, '', p_description, p_document_reference,"
+          "   p_delivery_form, p_delivery_route, p_created_by, 1, 1,"
+          "   p_event_hash, p_now, p_now, p_correction_received_date,"
+          "   p_extension_state, p_extension_days, p_reply_due_date,"
+          "   p_correction_notice_due_date, p_clock_provisional,"
+          "   p_suspended_working_days, p_closed_date, p_reply_working_days,"
+          "   p_correction_deadline);"
+          "  INSERT INTO applicants (case_id, applicant_type, name,"
+          "   id_document_type, id_document_number, contact_person, phone,"
+          "   email, postal_address, postal_code)"
+          "   VALUES (p_case_id, p_applicant_type, p_name, p_id_document_type,"
+          "   p_id_document_number, p_contact_person, p_phone, p_email,"
+          "   p_postal_address, p_postal_code);"
+          "  INSERT INTO case_events (case_id, seq, type, actor, event_time,"
+          "   payload, prev_hash, hash)"
+          "   VALUES (p_case_id, 1, p_event_type, p_created_by, p_now,"
+          "   p_event_payload, p_event_prev_hash, p_event_hash);"
+          "  COMMIT;"
+          " END",
+      }});
+  m.push_back(Migration{
+      5,
+      "fewer indexes on cases",
+      {
+          // Every index costs every intake. The queue indexes of migration 3
+          // serve due lists and alert scans too (open cases by queue_due),
+          // and ListCases pages the primary key; these four earn no keep.
+          "ALTER TABLE cases DROP KEY k_cases_due, DROP KEY k_cases_unit_due,"
+          " DROP KEY k_cases_state, DROP KEY k_cases_unit",
+      }});
   return m;
 }
 

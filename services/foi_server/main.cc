@@ -14,6 +14,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/synchronization/mutex.h"
 #include "libs/common/id_generator.h"
 #include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
@@ -129,6 +130,10 @@ int main(int argc, char** argv) {
       "  foi-server --listen=127.0.0.1:50051 "
       "--mysql_url='mysql://root@localhost/foi?socket=/path' --targets=all");
   absl::ParseCommandLine(argc, argv);
+  // Debian's Abseil is built with mutex deadlock detection on, which keeps a
+  // lock graph on every acquisition (measured ~2% of intake CPU); lock order
+  // is checked by the thread-safety annotations at compile time instead.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   // Before any thread starts, so that only main receives SIGTERM.
   foi::server::BlockTerminationSignals();
 
