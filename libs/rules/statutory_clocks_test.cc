@@ -16,7 +16,7 @@
 #include "libs/common/testing/status_matchers.h"
 
 #ifndef FOI_RULES_TESTDATA
-#error "FOI_RULES_TESTDATA must name libs/rules/testdata"
+#error "FOI_RULES_TESTDATA must name the calendar fixture folder"
 #endif
 
 namespace {

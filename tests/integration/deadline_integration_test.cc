@@ -27,7 +27,7 @@
 #include "services/deadline/deadline_sweeper.h"
 #include "services/foi_server/assembly.h"
 #include "services/foi_server/default_calendar.h"
-#include "tests/testing/submissions.h"
+#include "tests/testing/server_fixture.h"
 
 namespace foi {
 namespace {
@@ -35,23 +35,16 @@ namespace {
 using ::foi::testing::IsOk;
 using ::testing::HasSubstr;
 
-constexpr char kAdminSecret[] = "deadline-admin-secret";
+using ::foi::testing::BeijingTime;
 
 absl::Time At(int y, int m, int d, int hour = 10) {
-  return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0),
-                         absl::FixedTimeZone(8 * 3600));
+  return BeijingTime(y, m, d, hour);
 }
+
+v1::Date DateOf(int y, int m, int d) { return foi::testing::MakeDate(y, m, d); }
 
 std::string Ymd(const v1::Date& d) {
   return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
-}
-
-v1::Date DateOf(int y, int m, int d) {
-  v1::Date out;
-  out.set_year(y);
-  out.set_month(m);
-  out.set_day(d);
-  return out;
 }
 
 const v1::Clock* FindClock(const v1::Case& c, v1::ClockKind kind) {
@@ -61,72 +54,20 @@ const v1::Clock* FindClock(const v1::Case& c, v1::ClockKind kind) {
   return nullptr;
 }
 
-class DeadlineIntegrationTest : public ::testing::Test {
+class DeadlineIntegrationTest : public foi::testing::ServerFixture {
  protected:
-  DeadlineIntegrationTest() : clock_(At(2024, 10, 8)) {}
-
   void SetUp() override {
-    auto db = foi::testing::TestDatabase::Create();
-    ASSERT_THAT(db, IsOk());
-    db_ = *std::move(db);
-    foi_server::AssemblyOptions o;
-    o.mysql = db_->options();
-    o.mysql.pool_size = 4;
-    o.listen = "127.0.0.1:0";
-    o.bootstrap_admin_secret = kAdminSecret;
-    o.access_log = false;
-    o.run_sweeper = false;
-    o.clock = &clock_;
-    auto assembly = foi_server::Assembly::Start(std::move(o));
-    ASSERT_THAT(assembly, IsOk());
-    server_ = *std::move(assembly);
-    auto channel =
-        grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                            grpc::InsecureChannelCredentials());
-    intake_ = v1::IntakeService::NewStub(channel);
-    deadline_ = v1::DeadlineService::NewStub(channel);
-    admin_ = v1::AdminService::NewStub(channel);
-    desk_ = Token(v1::FRONT_DESK, "");
-    officer_ = Token(v1::OFFICER, "ogi-office");
-    manager_ = Token(v1::MANAGER, "ogi-office");
-  }
-
-  std::string Token(v1::Role role, const std::string& unit) {
-    grpc::ClientContext ctx;
-    Auth(ctx, kAdminSecret);
-    v1::CreateTokenRequest req;
-    req.mutable_token()->set_display_name("t");
-    req.mutable_token()->set_role(role);
-    req.mutable_token()->set_unit(unit);
-    v1::CreateTokenResponse resp;
-    EXPECT_TRUE(admin_->CreateToken(&ctx, req, &resp).ok());
-    return resp.secret();
-  }
-
-  static void Auth(grpc::ClientContext& ctx, const std::string& token) {
-    ctx.AddMetadata("authorization", "Bearer " + token);
+    ServerFixture::SetUp();
+    desk_ = MintToken(v1::FRONT_DESK, "counter 1", "");
+    officer_ = MintToken(v1::OFFICER, "li", "ogi-office");
+    manager_ = MintToken(v1::MANAGER, "chen", "ogi-office");
   }
 
   v1::Case Submit(const std::string& rid, v1::Date receipt) {
-    auto req = foi::testing::ValidSubmission(rid);
-    *req.mutable_case_()->mutable_receipt_date() = receipt;
-    grpc::ClientContext ctx;
-    Auth(ctx, desk_);
-    v1::Case c;
-    grpc::Status s = intake_->SubmitApplication(&ctx, req, &c);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return c;
+    return SubmitAs(desk_, rid, receipt);
   }
 
-  v1::Case Get(const std::string& name) {
-    grpc::ClientContext ctx;
-    Auth(ctx, desk_);
-    v1::GetCaseRequest req;
-    req.set_name(name);
-    v1::Case c;
-    EXPECT_TRUE(intake_->GetCase(&ctx, req, &c).ok());
-    return c;
-  }
+  v1::Case Get(const std::string& name) { return GetAs(desk_, name); }
 
   void Sql(const std::string& statement) {
     ASSERT_THAT(store::RunOnConnection(db_->pool(),
@@ -139,12 +80,6 @@ class DeadlineIntegrationTest : public ::testing::Test {
                 IsOk());
   }
 
-  foi::testing::FakeClock clock_;
-  std::unique_ptr<foi::testing::TestDatabase> db_;
-  std::unique_ptr<foi_server::Assembly> server_;
-  std::unique_ptr<v1::IntakeService::Stub> intake_;
-  std::unique_ptr<v1::DeadlineService::Stub> deadline_;
-  std::unique_ptr<v1::AdminService::Stub> admin_;
   std::string desk_, officer_, manager_;
 };
 
