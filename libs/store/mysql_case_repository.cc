@@ -226,7 +226,8 @@ absl::StatusOr<SubmitResult> MysqlCaseRepository::Submit(const NewCase& c) {
     call.setString(26, std::string(casefile::ApplicantTypeName(a.type)));
     call.setString(27, a.name);
     call.setString(
-        28, std::string(casefile::IdentityDocumentTypeName(a.id_document_type)));
+        28,
+        std::string(casefile::IdentityDocumentTypeName(a.id_document_type)));
     call.setString(29, a.id_document_number);
     call.setString(30, a.contact_person);
     call.setString(31, a.phone);
@@ -424,8 +425,12 @@ absl::StatusOr<std::vector<CaseRecord>> MysqlCaseRepository::ListOpenCases(
 absl::StatusOr<QueuePage> MysqlCaseRepository::ListQueue(const QueueQuery& q) {
   // Each view is a prefix of one of the k_queue_* indexes followed by
   // (queue_due, receipt_date, id), so a page is one index range read.
-  std::string sql = absl::StrCat("SELECT ", kCaseColumns, ", c.queue_due",
-                                 kCaseFrom, " WHERE c.closed_date IS NULL");
+  // The open consultation (at most one per case) says who a case waits
+  // on; joined here rather than asked per row.
+  std::string sql =
+      absl::StrCat("SELECT ", kCaseColumns, ", c.queue_due, k.kind", kCaseFrom,
+                   " LEFT JOIN case_consultations k ON k.case_id = c.id AND"
+                   " k.end_date IS NULL WHERE c.closed_date IS NULL");
   if (!q.unit.empty()) sql += " AND c.unit = ?";
   if (q.only_unassigned) {
     sql += " AND c.assignee = ''";
@@ -463,7 +468,6 @@ absl::StatusOr<QueuePage> MysqlCaseRepository::ListQueue(const QueueQuery& q) {
     }
     ps.setInt(i++, q.page_size + 1);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    std::vector<std::string> consulting;
     while (rs->next()) {
       if (static_cast<int>(page.items.size()) == q.page_size) {
         page.has_more = true;
@@ -472,22 +476,8 @@ absl::StatusOr<QueuePage> MysqlCaseRepository::ListQueue(const QueueQuery& q) {
       QueueItem item;
       FOI_ASSIGN_OR_RETURN(item.record, ReadCase(*rs));
       FOI_ASSIGN_OR_RETURN(item.queue_due, FromSqlDate(rs->getString(35)));
-      if (item.record.state == casefile::CaseState::kInConsultation) {
-        consulting.push_back(item.record.id);
-      }
+      if (!rs->isNull(36)) item.consultation_kind = rs->getString(36);
       page.items.push_back(std::move(item));
-    }
-    // Who each consultation on the page waits on (a page holds few).
-    for (const std::string& id : consulting) {
-      auto& cs = session.Prepare(
-          "SELECT kind FROM case_consultations WHERE case_id = ? AND"
-          " end_date IS NULL");
-      cs.setString(1, id);
-      std::unique_ptr<sql::ResultSet> crs(cs.executeQuery());
-      if (!crs->next()) continue;
-      for (QueueItem& item : page.items) {
-        if (item.record.id == id) item.consultation_kind = crs->getString(1);
-      }
     }
     return absl::OkStatus();
   }));
