@@ -62,6 +62,10 @@ std::string ToJson(const BenchResult& r) {
       .AddRaw("p90_ms", Fixed(r.p90_ms, 3))
       .AddRaw("p99_ms", Fixed(r.p99_ms, 3))
       .AddRaw("max_ms", Fixed(r.max_ms, 3));
+  if (!r.view.empty()) json.Add("view", r.view);
+  if (r.mean_items >= 0) {
+    json.AddRaw("mean_items_per_call", Fixed(r.mean_items, 2));
+  }
   if (!r.first_error.empty()) json.Add("first_error", r.first_error);
   return json.Build();
 }

@@ -38,7 +38,7 @@ struct LatencySamples {
 
 // One run's outcome.
 struct BenchResult {
-  std::string mode;  // "empty", "insert", "submit", "db_insert"
+  std::string mode;  // "empty", "insert", "submit", "queue", "db_insert"
   int concurrency = 0;
   double seconds = 0;  // length of the measure window
   int64_t calls = 0;   // successful calls inside the window
@@ -48,6 +48,10 @@ struct BenchResult {
   double p99_ms = 0;
   double max_ms = 0;
   std::string first_error;  // empty when errors == 0
+  // ListQueue: the view, and the mean entries per successful call (warm-up
+  // included); -1 and empty for the other modes.
+  std::string view;
+  double mean_items = -1;
 };
 
 // Merges the slots' samples into a result. Percentiles use the nearest-rank
@@ -59,7 +63,8 @@ BenchResult Summarize(std::string mode, int concurrency, double seconds,
 // Returns `result` as one line of JSON:
 // {"mode":..., "concurrency":N, "seconds":S, "calls":..., "errors":...,
 //  "throughput_per_s":..., "p50_ms":..., "p90_ms":..., "p99_ms":...,
-//  "max_ms":...[, "first_error":...]}.
+//  "max_ms":...[, "view":..., "mean_items_per_call":...]
+//  [, "first_error":...]}.
 std::string ToJson(const BenchResult& result);
 
 }  // namespace foi::bench

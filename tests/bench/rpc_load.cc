@@ -1,5 +1,6 @@
 #include "tests/bench/rpc_load.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "foi/internal/bench_service.grpc.pb.h"
+#include "foi/v1/casework_service.grpc.pb.h"
 #include "foi/v1/intake_service.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "libs/common/id_generator.h"
@@ -24,18 +26,40 @@ namespace {
 class LoadRun {
  public:
   LoadRun(MeasureWindow window, int slots, std::string token,
-          absl::Duration call_timeout)
+          std::vector<std::string> tokens, absl::Duration call_timeout)
       : window_(window),
         token_(std::move(token)),
+        tokens_(std::move(tokens)),
         call_timeout_(call_timeout),
         active_(slots) {}
 
   const MeasureWindow& window() const { return window_; }
 
-  // Sets the call's deadline and credentials.
-  void Prepare(grpc::ClientContext& ctx) const {
+  // Sets the call's deadline and credentials: the one token, or the next of
+  // the rotating tokens.
+  void Prepare(grpc::ClientContext& ctx) {
     ctx.set_deadline(absl::ToChronoTime(absl::Now() + call_timeout_));
-    if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
+    if (!tokens_.empty()) {
+      const uint64_t i = next_token_.fetch_add(1, std::memory_order_relaxed);
+      ctx.AddMetadata("authorization",
+                      "Bearer " + tokens_[i % tokens_.size()]);
+    } else if (!token_.empty()) {
+      ctx.AddMetadata("authorization", "Bearer " + token_);
+    }
+  }
+
+  // Counts what a call returned (ListQueue: entries on the page).
+  void CountItems(int64_t n) {
+    items_.fetch_add(n, std::memory_order_relaxed);
+    item_calls_.fetch_add(1, std::memory_order_relaxed);
+  }
+
+  // Mean items per call counted by CountItems; -1 when none was.
+  double MeanItems() const {
+    const int64_t calls = item_calls_.load();
+    return calls == 0 ? -1
+                      : static_cast<double>(items_.load()) /
+                            static_cast<double>(calls);
   }
 
   void RecordError(const grpc::Status& s) {
@@ -62,7 +86,11 @@ class LoadRun {
  private:
   const MeasureWindow window_;
   const std::string token_;
+  const std::vector<std::string> tokens_;
   const absl::Duration call_timeout_;
+  std::atomic<uint64_t> next_token_{0};
+  std::atomic<int64_t> items_{0};
+  std::atomic<int64_t> item_calls_{0};
   absl::BlockingCounter active_;
   absl::Mutex mu_;
   std::string first_error_ ABSL_GUARDED_BY(mu_);
@@ -151,11 +179,11 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& endpoint,
 }
 
 // Makes the slot for call `index` on `channel`.
-std::unique_ptr<Slot> MakeSlot(LoadRpc rpc,
+std::unique_ptr<Slot> MakeSlot(const RpcLoadOptions& options,
                                const std::shared_ptr<grpc::Channel>& channel,
                                int index, const std::string& id_prefix,
                                LoadRun* run, LatencySamples* samples) {
-  switch (rpc) {
+  switch (options.rpc) {
     case LoadRpc::kEmpty: {
       std::shared_ptr<internal::BenchService::Stub> stub =
           internal::BenchService::NewStub(channel);
@@ -205,6 +233,30 @@ std::unique_ptr<Slot> MakeSlot(LoadRpc rpc,
             req.set_request_id(absl::StrCat(prefix, seq));
           });
     }
+    case LoadRpc::kQueue: {
+      std::shared_ptr<v1::CaseworkService::Stub> stub =
+          v1::CaseworkService::NewStub(channel);
+      v1::QueueView view = v1::QUEUE_VIEW_UNSPECIFIED;
+      v1::QueueView_Parse(options.queue_view, &view);  // checked by caller
+      auto templ = std::make_shared<v1::ListQueueRequest>();
+      templ->set_view(view);
+      templ->set_unit(options.queue_unit);
+      templ->set_page_size(options.page_size);
+      return std::make_unique<
+          TypedSlot<v1::ListQueueRequest, v1::ListQueueResponse>>(
+          run, samples,
+          [stub, run](grpc::ClientContext* ctx, const v1::ListQueueRequest* req,
+                      v1::ListQueueResponse* resp,
+                      std::function<void(grpc::Status)> done) {
+            stub->async()->ListQueue(
+                ctx, req, resp,
+                [run, resp, done = std::move(done)](grpc::Status s) {
+                  if (s.ok()) run->CountItems(resp->entries_size());
+                  done(std::move(s));
+                });
+          },
+          [templ](int64_t, v1::ListQueueRequest& req) { req = *templ; });
+    }
   }
   return nullptr;
 }
@@ -217,6 +269,8 @@ const char* RpcName(LoadRpc rpc) {
       return "insert";
     case LoadRpc::kSubmit:
       return "submit";
+    case LoadRpc::kQueue:
+      return "queue";
   }
   return "unknown";
 }
@@ -227,14 +281,25 @@ absl::StatusOr<LoadRpc> ParseLoadRpc(absl::string_view name) {
   if (name == "empty") return LoadRpc::kEmpty;
   if (name == "insert") return LoadRpc::kInsert;
   if (name == "submit") return LoadRpc::kSubmit;
-  return absl::InvalidArgumentError(
-      absl::StrCat("--rpc: want empty, insert or submit, got '", name, "'"));
+  if (name == "queue") return LoadRpc::kQueue;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--rpc: want empty, insert, submit or queue, got '", name, "'"));
 }
 
 absl::StatusOr<BenchResult> RunRpcLoad(const RpcLoadOptions& options) {
   if (options.concurrency < 1 || options.calls_per_channel < 1) {
     return absl::InvalidArgumentError(
         "--concurrency and --calls_per_channel must be at least 1");
+  }
+  if (options.rpc == LoadRpc::kQueue) {
+    v1::QueueView view;
+    if (!v1::QueueView_Parse(options.queue_view, &view) ||
+        view == v1::QUEUE_VIEW_UNSPECIFIED) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--queue_view: want MINE, UNIT_UNASSIGNED, UNIT or ALL,"
+                       " got '",
+                       options.queue_view, "'"));
+    }
   }
   const int channel_count =
       (options.concurrency + options.calls_per_channel - 1) /
@@ -257,18 +322,23 @@ absl::StatusOr<BenchResult> RunRpcLoad(const RpcLoadOptions& options) {
   LoadRun run(MeasureWindow{begin + absl::ToChronoNanoseconds(options.warmup),
                             begin + absl::ToChronoNanoseconds(options.warmup +
                                                               options.measure)},
-              options.concurrency, options.token, options.call_timeout);
+              options.concurrency, options.token, options.tokens,
+              options.call_timeout);
   std::vector<LatencySamples> samples(options.concurrency);
   std::vector<std::unique_ptr<Slot>> slots;
   for (int i = 0; i < options.concurrency; ++i) {
-    slots.push_back(MakeSlot(options.rpc, channels[i % channel_count], i,
+    slots.push_back(MakeSlot(options, channels[i % channel_count], i,
                              id_prefix, &run, &samples[i]));
   }
   for (auto& slot : slots) slot->Next();
   std::string first_error = run.WaitForSlots();
-  return Summarize(RpcName(options.rpc), options.concurrency,
-                   absl::ToDoubleSeconds(options.measure), std::move(samples),
-                   std::move(first_error));
+  BenchResult result = Summarize(
+      RpcName(options.rpc), options.concurrency,
+      absl::ToDoubleSeconds(options.measure), std::move(samples),
+      std::move(first_error));
+  result.mean_items = run.MeanItems();
+  if (options.rpc == LoadRpc::kQueue) result.view = options.queue_view;
+  return result;
 }
 
 }  // namespace foi::bench

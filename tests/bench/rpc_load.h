@@ -8,6 +8,7 @@
 #define FOI_TESTS_BENCH_RPC_LOAD_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -19,9 +20,10 @@ enum class LoadRpc {
   kEmpty,   // BenchService.Empty
   kInsert,  // BenchService.Insert with BenchPayload()
   kSubmit,  // IntakeService.SubmitApplication, a fresh request_id per call
+  kQueue,   // CaseworkService.ListQueue, a first page, rotating tokens
 };
 
-// Parses "empty", "insert" or "submit". INVALID_ARGUMENT otherwise.
+// Parses "empty", "insert", "submit" or "queue". INVALID_ARGUMENT otherwise.
 absl::StatusOr<LoadRpc> ParseLoadRpc(absl::string_view name);
 
 struct RpcLoadOptions {
@@ -36,6 +38,15 @@ struct RpcLoadOptions {
   int calls_per_channel = 8;
   // Bearer token sent with every call; needed for kSubmit.
   std::string token;
+  // kQueue: bearer tokens used in turn, call after call across all slots
+  // (each call takes the next); overrides `token` when not empty.
+  std::vector<std::string> tokens;
+  // kQueue: the view, a foi.v1.QueueView name (MINE, UNIT_UNASSIGNED, UNIT,
+  // ALL), the request's unit (ALL, or a manager's or admin's UNIT views) and
+  // the page size.
+  std::string queue_view = "UNIT";
+  std::string queue_unit;
+  int page_size = 50;
   // Deadline of each call. Default: 30s.
   absl::Duration call_timeout = absl::Seconds(30);
 };
