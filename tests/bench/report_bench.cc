@@ -49,9 +49,8 @@ void AddTimings(JsonObject& json, std::vector<double> seconds) {
   for (double s : seconds) each.push_back(Fixed(s, 4));
   std::sort(seconds.begin(), seconds.end());
   const size_t n = seconds.size();
-  const double median = n % 2 == 1
-                            ? seconds[n / 2]
-                            : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
+  const double median =
+      n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
   json.Add("runs", static_cast<int64_t>(n))
       .AddRaw("seconds", absl::StrCat("[", absl::StrJoin(each, ","), "]"))
       .AddRaw("min_s", Fixed(seconds.front(), 4))
@@ -159,8 +158,9 @@ absl::StatusOr<std::string> RunSqlTime(const SqlTimeOptions& options) {
           while (rs->next()) {
             if (rows++ == 0) {
               for (unsigned c = 1; c <= columns; ++c) {
-                first_row.push_back(rs->isNull(c) ? std::string("null")
-                                                  : std::string(rs->getString(c)));
+                first_row.push_back(rs->isNull(c)
+                                        ? std::string("null")
+                                        : std::string(rs->getString(c)));
               }
             }
           }
@@ -198,9 +198,8 @@ absl::StatusOr<int> CreateTokens(const CreateTokensOptions& options) {
     std::vector<std::string> f = absl::StrSplit(line, '\t');
     v1::Role role;
     if (f.size() != 3 || !v1::Role_Parse(f[0], &role)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--principals: want ROLE<TAB>unit<TAB>name, got '",
-                       line, "'"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--principals: want ROLE<TAB>unit<TAB>name, got '", line, "'"));
     }
     v1::Token t;
     t.set_role(role);

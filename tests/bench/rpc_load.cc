@@ -41,8 +41,7 @@ class LoadRun {
     ctx.set_deadline(absl::ToChronoTime(absl::Now() + call_timeout_));
     if (!tokens_.empty()) {
       const uint64_t i = next_token_.fetch_add(1, std::memory_order_relaxed);
-      ctx.AddMetadata("authorization",
-                      "Bearer " + tokens_[i % tokens_.size()]);
+      ctx.AddMetadata("authorization", "Bearer " + tokens_[i % tokens_.size()]);
     } else if (!token_.empty()) {
       ctx.AddMetadata("authorization", "Bearer " + token_);
     }
@@ -319,23 +318,22 @@ absl::StatusOr<BenchResult> RunRpcLoad(const RpcLoadOptions& options) {
   const std::string id_prefix = ids.NewId(absl::Now());
 
   const BenchClock::time_point begin = BenchClock::now();
-  LoadRun run(MeasureWindow{begin + absl::ToChronoNanoseconds(options.warmup),
-                            begin + absl::ToChronoNanoseconds(options.warmup +
-                                                              options.measure)},
-              options.concurrency, options.token, options.tokens,
-              options.call_timeout);
+  LoadRun run(
+      MeasureWindow{
+          begin + absl::ToChronoNanoseconds(options.warmup),
+          begin + absl::ToChronoNanoseconds(options.warmup + options.measure)},
+      options.concurrency, options.token, options.tokens, options.call_timeout);
   std::vector<LatencySamples> samples(options.concurrency);
   std::vector<std::unique_ptr<Slot>> slots;
   for (int i = 0; i < options.concurrency; ++i) {
-    slots.push_back(MakeSlot(options, channels[i % channel_count], i,
-                             id_prefix, &run, &samples[i]));
+    slots.push_back(MakeSlot(options, channels[i % channel_count], i, id_prefix,
+                             &run, &samples[i]));
   }
   for (auto& slot : slots) slot->Next();
   std::string first_error = run.WaitForSlots();
-  BenchResult result = Summarize(
-      RpcName(options.rpc), options.concurrency,
-      absl::ToDoubleSeconds(options.measure), std::move(samples),
-      std::move(first_error));
+  BenchResult result = Summarize(RpcName(options.rpc), options.concurrency,
+                                 absl::ToDoubleSeconds(options.measure),
+                                 std::move(samples), std::move(first_error));
   result.mean_items = run.MeanItems();
   if (options.rpc == LoadRpc::kQueue) result.view = options.queue_view;
   return result;
