@@ -28,9 +28,8 @@ absl::StatusOr<CaseClocks> ComputeCaseClocks(
       out.correction_notice,
       rules::ComputeCorrectionNoticeClock(cal, c.receipt_date, detail));
   for (const Consultation& k : c.consultations) {
-    FOI_ASSIGN_OR_RETURN(rules::ClockResult r,
-                         rules::ComputeConsultationClock(cal, k.start_date,
-                                                         detail));
+    FOI_ASSIGN_OR_RETURN(rules::ClockResult r, rules::ComputeConsultationClock(
+                                                   cal, k.start_date, detail));
     out.consultations.push_back(std::move(r));
   }
   return out;

@@ -289,10 +289,9 @@ grpc::ServerUnaryReactor* DeadlineServiceImpl::GetClocks(
       *deps_->workers, reactor, [this, id = *id, response]() -> absl::Status {
         FOI_ASSIGN_OR_RETURN(casefile::CaseRecord c, deps_->cases->Get(id));
         auto cal = deps_->calendars->Get();
-        FOI_ASSIGN_OR_RETURN(
-            casefile::CaseClocks clocks,
-            casefile::ComputeCaseClocks(*cal, c,
-                                        rules::ClockDetail::kWithLedger));
+        FOI_ASSIGN_OR_RETURN(casefile::CaseClocks clocks,
+                             casefile::ComputeCaseClocks(
+                                 *cal, c, rules::ClockDetail::kWithLedger));
         convert::ClockToProto(clocks.reply, true, response->add_clocks());
         convert::ClockToProto(clocks.correction_notice, true,
                               response->add_clocks());

@@ -22,9 +22,9 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "absl/time/time.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "foi/v1/admin_service.grpc.pb.h"
 #include "foi/v1/casework_service.grpc.pb.h"
 #include "foi/v1/deadline_service.grpc.pb.h"
@@ -540,9 +540,9 @@ int RunQueue(const std::vector<std::string>& pos,
   opts.erase("csv");
   if (!pos.empty() || LeftoverOptions(opts)) return Usage(kQueueUsage);
   auto stub = foi::v1::CaseworkService::NewStub(Channel());
-  std::vector<std::vector<std::string>> rows = {
-      {"case_number", "state", "due", "urgency", "waiting_on", "assignee",
-       "unit", "name"}};
+  std::vector<std::vector<std::string>> rows = {{"case_number", "state", "due",
+                                                 "urgency", "waiting_on",
+                                                 "assignee", "unit", "name"}};
   do {
     grpc::ClientContext ctx;
     Prepare(ctx);
@@ -669,8 +669,8 @@ int RunCorrection(const std::vector<std::string>& pos,
         LeftoverOptions(opts)) {
       return Usage(kCorrectionUsage);
     }
-    s = foi::v1::CaseworkService::NewStub(Channel())
-            ->RequestCorrection(&ctx, req, &resp);
+    s = foi::v1::CaseworkService::NewStub(Channel())->RequestCorrection(
+        &ctx, req, &resp);
   } else if (pos[0] == "received") {
     foi::v1::SubmitCorrectionRequest req;
     req.set_name(pos[1]);
@@ -681,8 +681,8 @@ int RunCorrection(const std::vector<std::string>& pos,
         LeftoverOptions(opts)) {
       return Usage(kCorrectionUsage);
     }
-    s = foi::v1::IntakeService::NewStub(Channel())
-            ->SubmitCorrection(&ctx, req, &resp);
+    s = foi::v1::IntakeService::NewStub(Channel())->SubmitCorrection(&ctx, req,
+                                                                     &resp);
   } else {
     return Usage(kCorrectionUsage);
   }
@@ -754,11 +754,12 @@ int RunHistory(const std::vector<std::string>& pos,
   std::vector<std::vector<std::string>> rows = {
       {"seq", "time", "type", "actor", "details"}};
   for (const auto& e : resp.events()) {
-    rows.push_back({absl::StrCat(e.sequence()),
-                    absl::FormatTime("%Y-%m-%d %H:%M:%S",
-                                     absl::FromUnixSeconds(e.event_time().seconds()),
-                                     absl::FixedTimeZone(8 * 3600)),
-                    e.type(), e.actor(), e.payload_json()});
+    rows.push_back(
+        {absl::StrCat(e.sequence()),
+         absl::FormatTime("%Y-%m-%d %H:%M:%S",
+                          absl::FromUnixSeconds(e.event_time().seconds()),
+                          absl::FixedTimeZone(8 * 3600)),
+         e.type(), e.actor(), e.payload_json()});
   }
   PrintTable(rows, csv);
   if (!csv) {

@@ -24,7 +24,7 @@
 #include "libs/store/testing/test_database.h"
 #include "libs/store/transaction.h"
 #include "services/foi_server/assembly.h"
-#include "tests/testing/submissions.h"
+#include "tests/testing/server_fixture.h"
 
 namespace foi {
 namespace {
@@ -33,52 +33,17 @@ using ::foi::testing::IsOk;
 using ::foi::testing::ValidSubmission;
 using ::testing::HasSubstr;
 
-constexpr char kAdminSecret[] = "integration-admin-secret";
-
-class IntakeIntegrationTest : public ::testing::Test {
+class IntakeIntegrationTest : public foi::testing::ServerFixture {
  protected:
   void SetUp() override {
-    auto db = foi::testing::TestDatabase::Create();
-    ASSERT_THAT(db, IsOk());
-    db_ = *std::move(db);
-    foi_server::AssemblyOptions o;
-    o.mysql = db_->options();
-    o.mysql.pool_size = 8;
-    o.listen = "127.0.0.1:0";
-    o.bootstrap_admin_secret = kAdminSecret;
-    o.access_log = false;
-    auto assembly = foi_server::Assembly::Start(std::move(o));
-    ASSERT_THAT(assembly, IsOk());
-    server_ = *std::move(assembly);
-    channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                                   grpc::InsecureChannelCredentials());
-    intake_ = v1::IntakeService::NewStub(channel_);
-    admin_ = v1::AdminService::NewStub(channel_);
-    front_desk_ = CreateToken(v1::FRONT_DESK, "counter 1", "");
-    reviewer_ = CreateToken(v1::REVIEWER, "reviewer 1", "");
-  }
-
-  std::string CreateToken(v1::Role role, const std::string& name,
-                          const std::string& unit) {
-    grpc::ClientContext ctx;
-    ctx.AddMetadata("authorization", absl::StrCat("Bearer ", kAdminSecret));
-    v1::CreateTokenRequest req;
-    req.mutable_token()->set_display_name(name);
-    req.mutable_token()->set_role(role);
-    req.mutable_token()->set_unit(unit);
-    v1::CreateTokenResponse resp;
-    grpc::Status s = admin_->CreateToken(&ctx, req, &resp);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return resp.secret();
-  }
-
-  static void Authorize(grpc::ClientContext& ctx, const std::string& secret) {
-    ctx.AddMetadata("authorization", "Bearer " + secret);
+    ServerFixture::SetUp();
+    front_desk_ = MintToken(v1::FRONT_DESK, "counter 1", "");
+    reviewer_ = MintToken(v1::REVIEWER, "reviewer 1", "");
   }
 
   grpc::Status Submit(const v1::SubmitApplicationRequest& req, v1::Case* out) {
     grpc::ClientContext ctx;
-    Authorize(ctx, front_desk_);
+    Auth(ctx, front_desk_);
     return intake_->SubmitApplication(&ctx, req, out);
   }
 
@@ -99,11 +64,6 @@ class IntakeIntegrationTest : public ::testing::Test {
     return n;
   }
 
-  std::unique_ptr<foi::testing::TestDatabase> db_;
-  std::unique_ptr<foi_server::Assembly> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::IntakeService::Stub> intake_;
-  std::unique_ptr<v1::AdminService::Stub> admin_;
   std::string front_desk_;
   std::string reviewer_;
 };
@@ -183,7 +143,7 @@ TEST_F(IntakeIntegrationTest, ReviewersSeeTheNameButNotTheContactDetails) {
   v1::Case created;
   ASSERT_TRUE(Submit(ValidSubmission("rid-privacy"), &created).ok());
   grpc::ClientContext ctx;
-  Authorize(ctx, reviewer_);
+  Auth(ctx, reviewer_);
   v1::GetCaseRequest req;
   req.set_name(created.name());
   v1::Case seen;
@@ -198,7 +158,7 @@ TEST_F(IntakeIntegrationTest, TamperedEventIsDetectedByTheChain) {
   ASSERT_TRUE(Submit(ValidSubmission("rid-chain"), &created).ok());
   {
     grpc::ClientContext ctx;
-    Authorize(ctx, front_desk_);
+    Auth(ctx, front_desk_);
     v1::WithdrawApplicationRequest req;
     req.set_name(created.name());
     req.set_etag(created.etag());
