@@ -738,9 +738,9 @@ queue_sql() {
  c.correction_received_date, c.extension_state, c.extension_days,\
  c.reply_due_date, c.correction_notice_due_date, c.clock_provisional,\
  c.suspended_working_days, c.closed_date, c.reply_working_days,\
- c.correction_deadline, c.queue_due, k.kind\
+ c.correction_deadline, c.queue_due, (SELECT k.kind FROM case_consultations k\
+ WHERE k.case_id = c.id AND k.end_date IS NULL LIMIT 1)\
  FROM cases c JOIN applicants a ON a.case_id = c.id\
- LEFT JOIN case_consultations k ON k.case_id = c.id AND k.end_date IS NULL\
  WHERE ${where}\
  ORDER BY c.queue_due, c.receipt_date, c.id LIMIT 51"
 }
