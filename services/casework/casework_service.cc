@@ -134,7 +134,10 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::ListQueue(
         auto cal = deps_->calendars->Get();
         for (const store::QueueItem& item : page.items) {
           v1::QueueEntry* e = response->add_entries();
-          convert::CaseToProto(item.record, convert::ApplicantView::kFull,
+          // A queue line needs who applied, not how to reach them: contact
+          // and identity details stay in GetCase (less personal data on
+          // screens and in transit, and a lighter page).
+          convert::CaseToProto(item.record, convert::ApplicantView::kNameOnly,
                                e->mutable_case_());
           if (item.record.clocks.reply_due_date.has_value()) {
             FOI_ASSIGN_OR_RETURN(

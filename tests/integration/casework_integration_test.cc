@@ -339,6 +339,10 @@ TEST_F(CaseworkIntegrationTest, QueueIsOrderedByDueDateAndSaysWhyCasesWait) {
   ASSERT_EQ(entries.size(), 4u) << "planning's case is not in the unit queue";
   EXPECT_EQ(entries[0].case_().name(), late.name());
   EXPECT_EQ(entries[0].working_days_left(), 0);
+  // Queue lines name the applicant but carry no contact or identity data.
+  EXPECT_EQ(entries[0].case_().applicant().name(), "张三");
+  EXPECT_TRUE(entries[0].case_().applicant().phone().empty());
+  EXPECT_TRUE(entries[0].case_().applicant().id_document_number().empty());
   EXPECT_EQ(entries[1].case_().name(), soon.name());
   EXPECT_EQ(entries[1].working_days_left(), 3);
   EXPECT_EQ(entries[3].case_().name(), waiting.name());
