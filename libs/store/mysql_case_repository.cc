@@ -429,11 +429,11 @@ absl::StatusOr<QueuePage> MysqlCaseRepository::ListQueue(const QueueQuery& q) {
   // on. A subquery in the select list runs only for the rows returned; a
   // LEFT JOIN let the optimizer pick a join buffer over a small
   // consultations table and then sort every open case of the unit.
-  std::string sql = absl::StrCat(
-      "SELECT ", kCaseColumns,
-      ", c.queue_due, (SELECT k.kind FROM case_consultations k"
-      " WHERE k.case_id = c.id AND k.end_date IS NULL LIMIT 1)",
-      kCaseFrom, " WHERE c.closed_date IS NULL");
+  std::string sql =
+      absl::StrCat("SELECT ", kCaseColumns,
+                   ", c.queue_due, (SELECT k.kind FROM case_consultations k"
+                   " WHERE k.case_id = c.id AND k.end_date IS NULL LIMIT 1)",
+                   kCaseFrom, " WHERE c.closed_date IS NULL");
   if (!q.unit.empty()) sql += " AND c.unit = ?";
   if (q.only_unassigned) {
     sql += " AND c.assignee = ''";
