@@ -241,6 +241,14 @@ absl::StatusOr<std::unique_ptr<WorkingDayCalendar>> WorkingDayCalendar::FromCsv(
 
   auto cal = std::unique_ptr<WorkingDayCalendar>(new WorkingDayCalendar());
   cal->rep_ = std::move(rep);
+  static_assert(kSlotsPerMonth == 31 && kSlotsPerYear == 372,
+                "the header's fast path assumes these slot sizes");
+  cal->fast_.first_year = cal->rep_->first_year;
+  cal->fast_.last_year = cal->rep_->last_year;
+  cal->fast_.working_through = cal->rep_->working_through.data();
+  cal->fast_.by_ordinal = cal->rep_->working_day_by_ordinal.data();
+  cal->fast_.total =
+      static_cast<int64_t>(cal->rep_->working_day_by_ordinal.size());
   return cal;
 }
 
@@ -346,7 +354,7 @@ absl::StatusOr<bool> WorkingDayCalendar::IsWorkingDay(
   return kind == DayKind::kWorkday || kind == DayKind::kMakeUpWorkday;
 }
 
-absl::StatusOr<CalendarDay> WorkingDayCalendar::AddWorkingDays(
+absl::StatusOr<CalendarDay> WorkingDayCalendar::AddWorkingDaysSlow(
     absl::CivilDay start, int n) const {
   const Rep& rep = *rep_;
   if (n < 0) {

@@ -14,6 +14,7 @@
 #ifndef FOI_LIBS_CALENDAR_WORKING_DAY_CALENDAR_H_
 #define FOI_LIBS_CALENDAR_WORKING_DAY_CALENDAR_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -88,7 +89,22 @@ class WorkingDayCalendar {
   // counted (OGI Regulations Art. 33 read with Civil Code Art. 201): n = 1 is
   // the first working day after `start`; n = 0 returns `start`. OUT_OF_RANGE
   // if `start` is before first_day(). REQUIRES: n >= 0.
-  absl::StatusOr<CalendarDay> AddWorkingDays(absl::CivilDay start, int n) const;
+  absl::StatusOr<CalendarDay> AddWorkingDays(absl::CivilDay start,
+                                             int n) const {
+    // The common case inline: a covered start and a result inside the
+    // covered range is two table reads (the reply clock is computed on every
+    // state change, so this is a hot path). Everything else goes out of line.
+    const int64_t y = start.year();
+    if (n > 0 && y >= fast_.first_year && y <= fast_.last_year) {
+      const int64_t slot = (y - fast_.first_year) * 372 +
+                           (start.month() - 1) * 31 + (start.day() - 1);
+      const int64_t ordinal = fast_.working_through[slot] + n;
+      if (ordinal <= fast_.total) {
+        return CalendarDay{fast_.by_ordinal[ordinal - 1], false};
+      }
+    }
+    return AddWorkingDaysSlow(start, n);
+  }
 
   // Returns the number of working days in (a, b]: after a, up to and
   // including b; 0 when b <= a. OUT_OF_RANGE if a is before first_day().
@@ -97,6 +113,19 @@ class WorkingDayCalendar {
 
  private:
   WorkingDayCalendar() = default;
+  absl::StatusOr<CalendarDay> AddWorkingDaysSlow(absl::CivilDay start,
+                                                 int n) const;
+
+  // Views into rep_'s tables for the inline fast path of AddWorkingDays
+  // (slots are 31 per month, 372 per year, as in the .cc).
+  struct FastPath {
+    int64_t first_year = 1;
+    int64_t last_year = 0;  // first > last: no fast path until set
+    const int32_t* working_through = nullptr;
+    const absl::CivilDay* by_ordinal = nullptr;
+    int64_t total = 0;
+  };
+  FastPath fast_;
   // Implementation-defined representation (prefix counts, ordinal table,
   // listed-day names).
   struct Rep;
