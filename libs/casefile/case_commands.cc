@@ -227,6 +227,25 @@ absl::StatusOr<CasePlan> PlanCommand(const calendar::WorkingDayCalendar& cal,
           .Add("reason", cmd.text);
       break;
     }
+    case CaseAction::kRequestExtension:
+    case CaseAction::kApproveExtension:
+    case CaseAction::kRejectExtension: {
+      if (cmd.action != CaseAction::kApproveExtension) {
+        FOI_RETURN_IF_ERROR(
+            ValidateText("reason", cmd.text, {kMaxReasonChars, true, true}));
+      }
+      FOI_ASSIGN_OR_RETURN(
+          ClockState clocks,
+          DecideExtension(cal, c, cmd.action, cmd.working_days));
+      payload.Add("working_days", static_cast<int64_t>(clocks.extension_days))
+          .Add("old_reply_due_date",
+               c.clocks.reply_due_date ? Day(*c.clocks.reply_due_date) : "")
+          .Add("new_reply_due_date",
+               clocks.reply_due_date ? Day(*clocks.reply_due_date) : "");
+      if (!cmd.text.empty()) payload.Add("reason", cmd.text);
+      ch.clocks = clocks;
+      break;
+    }
     case CaseAction::kAddNote:
       FOI_RETURN_IF_ERROR(
           ValidateText("note", cmd.text, {kMaxNoteChars, true, true}));

@@ -57,6 +57,8 @@ struct CaseCommand {
   // kStart/kEndConsultation: the day the letter went out / the answer came
   // (default today).
   std::optional<absl::CivilDay> date;
+  // kRequestExtension: working days asked for (Art. 33: 1..20).
+  int working_days = 0;
   // kStartConsultation: THIRD_PARTY (Art. 32) or OTHER_AGENCY (Art. 34), and
   // who.
   std::string consultation_kind;

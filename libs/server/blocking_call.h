@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
 #include "libs/server/grpc_status.h"
 #include "libs/server/worker_pool.h"
@@ -26,6 +27,15 @@ void FinishWhenDone(WorkerPool& pool, grpc::ServerUnaryReactor* reactor,
     reactor->Finish(ToGrpcStatus(
         absl::UnavailableError("server busy: too many calls in flight")));
   }
+}
+
+// Finishes the call at once with `s` (a validation error, say) and returns
+// the reactor for the handler to return.
+inline grpc::ServerUnaryReactor* FinishNow(grpc::CallbackServerContext* ctx,
+                                           const absl::Status& s) {
+  auto* reactor = ctx->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(s));
+  return reactor;
 }
 
 }  // namespace foi::server

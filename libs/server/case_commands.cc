@@ -38,6 +38,11 @@ absl::StatusOr<casefile::CaseRecord> RunCaseCommand(Deps& deps,
   return deps.cases->ApplyTransition(t);
 }
 
+convert::ApplicantView ApplicantViewFor(const Principal& p) {
+  return p.role == casefile::Role::kReviewer ? convert::ApplicantView::kNameOnly
+                                             : convert::ApplicantView::kFull;
+}
+
 grpc::ServerUnaryReactor* HandleCaseCommand(grpc::CallbackServerContext* ctx,
                                             Deps& deps, const std::string& name,
                                             const std::string& etag,
@@ -66,13 +71,7 @@ grpc::ServerUnaryReactor* HandleCaseCommand(grpc::CallbackServerContext* ctx,
                    FOI_ASSIGN_OR_RETURN(
                        casefile::CaseRecord r,
                        RunCaseCommand(deps, p, id, version, std::move(cmd)));
-                   // Reviewers judge the information, not the person
-                   // (DESIGN.md).
-                   convert::CaseToProto(r,
-                                        p.role == casefile::Role::kReviewer
-                                            ? convert::ApplicantView::kNameOnly
-                                            : convert::ApplicantView::kFull,
-                                        response);
+                   convert::CaseToProto(r, ApplicantViewFor(p), response);
                    return absl::OkStatus();
                  });
   return reactor;

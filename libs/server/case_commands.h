@@ -15,6 +15,7 @@
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
 #include "libs/casefile/case_commands.h"
+#include "libs/convert/case_proto.h"
 #include "libs/server/deps.h"
 #include "libs/server/principal.h"
 
@@ -29,6 +30,10 @@ absl::StatusOr<casefile::CaseRecord> RunCaseCommand(Deps& deps,
                                                     const std::string& case_id,
                                                     int64_t expected_version,
                                                     casefile::CaseCommand cmd);
+
+// How much of the applicant a caller sees: reviewers judge the information,
+// not the person (DESIGN.md), so they get the name only.
+convert::ApplicantView ApplicantViewFor(const Principal& p);
 
 // The whole of a mutating case RPC: checks `name` (cases/{id}) and `etag`,
 // runs RunCaseCommand on a worker as the caller, and finishes with the

@@ -12,18 +12,12 @@
 #include "libs/common/text.h"
 #include "libs/convert/case_proto.h"
 #include "libs/server/blocking_call.h"
+#include "libs/server/case_commands.h"
 #include "libs/server/principal.h"
 #include "services/admin/calendar_reload.h"
 
 namespace foi::admin {
 namespace {
-
-grpc::ServerUnaryReactor* FinishNow(grpc::CallbackServerContext* ctx,
-                                    const absl::Status& s) {
-  auto* reactor = ctx->DefaultReactor();
-  reactor->Finish(server::ToGrpcStatus(s));
-  return reactor;
-}
 
 void TokenToProto(const store::TokenRecord& t, v1::Token* out) {
   out->set_name(absl::StrCat("tokens/", t.id));
@@ -53,9 +47,9 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateToken(
     grpc::CallbackServerContext* ctx, const v1::CreateTokenRequest* request,
     v1::CreateTokenResponse* response) {
   auto principal = server::PrincipalFromContext(*ctx, *deps_->token_cache);
-  if (!principal.ok()) return FinishNow(ctx, principal.status());
+  if (!principal.ok()) return server::FinishNow(ctx, principal.status());
   absl::Status valid = ValidateToken(request->token());
-  if (!valid.ok()) return FinishNow(ctx, valid);
+  if (!valid.ok()) return server::FinishNow(ctx, valid);
 
   const std::string secret = deps_->ids->NewSecret();
   store::TokenRecord t;
@@ -103,8 +97,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::RevokeToken(
     v1::Token* response) {
   absl::string_view id = request->name();
   if (!absl::ConsumePrefix(&id, "tokens/") || id.empty() || id.size() > 40) {
-    return FinishNow(ctx,
-                     absl::InvalidArgumentError("name: expected tokens/{id}"));
+    return server::FinishNow(
+        ctx, absl::InvalidArgumentError("name: expected tokens/{id}"));
   }
   auto* reactor = ctx->DefaultReactor();
   server::FinishWhenDone(
@@ -123,13 +117,14 @@ grpc::ServerUnaryReactor* AdminServiceImpl::LoadCalendar(
     grpc::CallbackServerContext* ctx, const v1::LoadCalendarRequest* request,
     v1::LoadCalendarResponse* response) {
   auto principal = server::PrincipalFromContext(*ctx, *deps_->token_cache);
-  if (!principal.ok()) return FinishNow(ctx, principal.status());
+  if (!principal.ok()) return server::FinishNow(ctx, principal.status());
   if (request->csv().size() > (1 << 20)) {
-    return FinishNow(ctx, absl::InvalidArgumentError("csv: larger than 1 MiB"));
+    return server::FinishNow(
+        ctx, absl::InvalidArgumentError("csv: larger than 1 MiB"));
   }
   auto parsed = calendar::WorkingDayCalendar::FromCsv(request->csv());
   if (!parsed.ok()) {
-    return FinishNow(
+    return server::FinishNow(
         ctx, absl::Status(parsed.status().code(),
                           absl::StrCat("csv: ", parsed.status().message())));
   }
@@ -137,7 +132,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::LoadCalendar(
   const auto current = deps_->calendars->Get();
   if (next->last_day() < current->last_day() ||
       next->first_day() > current->first_day()) {
-    return FinishNow(
+    return server::FinishNow(
         ctx, absl::FailedPreconditionError(absl::StrCat(
                  "csv: covers ", absl::FormatCivilTime(next->first_day()),
                  " to ", absl::FormatCivilTime(next->last_day()),

@@ -25,13 +25,6 @@ using casefile::CaseCommand;
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 1000;
 
-grpc::ServerUnaryReactor* FinishNow(grpc::CallbackServerContext* ctx,
-                                    const absl::Status& s) {
-  auto* reactor = ctx->DefaultReactor();
-  reactor->Finish(server::ToGrpcStatus(s));
-  return reactor;
-}
-
 CaseCommand Command(CaseAction action) {
   CaseCommand cmd;
   cmd.action = action;
@@ -66,7 +59,7 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::ListQueue(
     grpc::CallbackServerContext* ctx, const v1::ListQueueRequest* request,
     v1::ListQueueResponse* response) {
   auto principal = server::PrincipalFromContext(*ctx, *deps_->token_cache);
-  if (!principal.ok()) return FinishNow(ctx, principal.status());
+  if (!principal.ok()) return server::FinishNow(ctx, principal.status());
   store::QueueQuery q;
   // Scoping: officers and managers see their own unit; ALL is for managers
   // (their unit unless they name none... every unit) and admins.
@@ -80,7 +73,7 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::ListQueue(
     case v1::UNIT_UNASSIGNED:
     case v1::UNIT:
       if (!scope && request->unit().empty()) {
-        return FinishNow(
+        return server::FinishNow(
             ctx, absl::InvalidArgumentError("unit: required for this view"));
       }
       q.unit = scope ? *scope : request->unit();
@@ -88,36 +81,39 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::ListQueue(
       break;
     case v1::ALL:
       if (principal->role == casefile::Role::kOfficer) {
-        return FinishNow(ctx, absl::PermissionDeniedError(
-                                  "view: ALL is for managers and admins"));
+        return server::FinishNow(ctx,
+                                 absl::PermissionDeniedError(
+                                     "view: ALL is for managers and admins"));
       }
       q.unit = request->unit();
       break;
     default:
-      return FinishNow(ctx, absl::InvalidArgumentError("view: required"));
+      return server::FinishNow(ctx,
+                               absl::InvalidArgumentError("view: required"));
   }
   if (request->state() != v1::CASE_STATE_UNSPECIFIED) {
     auto state = casefile::ParseCaseState(v1::CaseState_Name(request->state()));
     if (!state.has_value()) {
-      return FinishNow(ctx, absl::InvalidArgumentError("state: unknown"));
+      return server::FinishNow(ctx,
+                               absl::InvalidArgumentError("state: unknown"));
     }
     q.state = state;
   }
   auto page_size = convert::ResolvePageSize(request->page_size(),
                                             kDefaultPageSize, kMaxPageSize);
-  if (!page_size.ok()) return FinishNow(ctx, page_size.status());
+  if (!page_size.ok()) return server::FinishNow(ctx, page_size.status());
   q.page_size = *page_size;
   const std::string query =
       absl::StrCat(request->view(), "|", q.unit, "|", q.assignee, "|",
                    q.only_unassigned, "|", request->state());
   auto after = convert::DecodePageToken(request->page_token(), query);
-  if (!after.ok()) return FinishNow(ctx, after.status());
+  if (!after.ok()) return server::FinishNow(ctx, after.status());
   if (!after->empty()) {
     std::vector<std::string> key = absl::StrSplit(*after, '/');
     absl::CivilDay due, receipt;
     if (key.size() != 3 || !absl::ParseCivilTime(key[0], &due) ||
         !absl::ParseCivilTime(key[1], &receipt)) {
-      return FinishNow(
+      return server::FinishNow(
           ctx, absl::InvalidArgumentError("page_token: not a token we issued"));
     }
     q.after_due = due;
@@ -180,7 +176,7 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::RequestCorrection(
   cmd.correction_items.assign(request->items().begin(), request->items().end());
   if (request->has_deadline()) {
     auto day = convert::DateFromProto("deadline", request->deadline());
-    if (!day.ok()) return FinishNow(ctx, day.status());
+    if (!day.ok()) return server::FinishNow(ctx, day.status());
     cmd.date = *day;
   }
   return server::HandleCaseCommand(ctx, *deps_, request->name(),
@@ -196,7 +192,7 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::StartConsultation(
   cmd.text = request->reason();
   if (request->has_start_date()) {
     auto day = convert::DateFromProto("start_date", request->start_date());
-    if (!day.ok()) return FinishNow(ctx, day.status());
+    if (!day.ok()) return server::FinishNow(ctx, day.status());
     cmd.date = *day;
   }
   return server::HandleCaseCommand(ctx, *deps_, request->name(),
@@ -210,7 +206,7 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::EndConsultation(
   cmd.text = request->outcome();
   if (request->has_end_date()) {
     auto day = convert::DateFromProto("end_date", request->end_date());
-    if (!day.ok()) return FinishNow(ctx, day.status());
+    if (!day.ok()) return server::FinishNow(ctx, day.status());
     cmd.date = *day;
   }
   return server::HandleCaseCommand(ctx, *deps_, request->name(),
@@ -231,7 +227,7 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::TransferCase(
       cmd.other_agency = request->other_agency();
       break;
     default:
-      return FinishNow(
+      return server::FinishNow(
           ctx, absl::InvalidArgumentError("target: give unit or other_agency"));
   }
   cmd.text = request->reason();
@@ -252,9 +248,9 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::ListCaseEvents(
     grpc::CallbackServerContext* ctx, const v1::ListCaseEventsRequest* request,
     v1::ListCaseEventsResponse* response) {
   auto principal = server::PrincipalFromContext(*ctx, *deps_->token_cache);
-  if (!principal.ok()) return FinishNow(ctx, principal.status());
+  if (!principal.ok()) return server::FinishNow(ctx, principal.status());
   auto id = convert::ParseCaseName("name", request->name());
-  if (!id.ok()) return FinishNow(ctx, id.status());
+  if (!id.ok()) return server::FinishNow(ctx, id.status());
   auto* reactor = ctx->DefaultReactor();
   server::FinishWhenDone(
       *deps_->workers, reactor,

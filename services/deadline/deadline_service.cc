@@ -13,13 +13,13 @@
 #include "libs/casefile/application_rules.h"
 #include "libs/casefile/case_clocks.h"
 #include "libs/casefile/deadline_report.h"
-#include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
 #include "libs/common/text.h"
 #include "libs/convert/case_proto.h"
 #include "libs/convert/page_token.h"
 #include "libs/rules/statutory_clocks.h"
 #include "libs/server/blocking_call.h"
+#include "libs/server/case_commands.h"
 #include "libs/server/principal.h"
 #include "services/deadline/deadline_sweeper.h"
 
@@ -29,18 +29,6 @@ namespace {
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 1000;
 constexpr int kMaxWithinWorkingDays = 40;
-
-grpc::ServerUnaryReactor* FinishNow(grpc::CallbackServerContext* ctx,
-                                    const absl::Status& s) {
-  auto* reactor = ctx->DefaultReactor();
-  reactor->Finish(server::ToGrpcStatus(s));
-  return reactor;
-}
-
-convert::ApplicantView ViewFor(const server::Principal& p) {
-  return p.role == casefile::Role::kReviewer ? convert::ApplicantView::kNameOnly
-                                             : convert::ApplicantView::kFull;
-}
 
 std::optional<absl::CivilDay> OptionalDate(bool has, const v1::Date& d,
                                            absl::string_view field,
@@ -276,14 +264,14 @@ grpc::ServerUnaryReactor* DeadlineServiceImpl::ComputeDueDate(
   // Pure calendar arithmetic: answered on the callback thread.
   auto clock = ComputeFromRequest(*deps_->calendars->Get(), *request);
   if (clock.ok()) convert::ClockToProto(*clock, /*with_ledger=*/true, response);
-  return FinishNow(ctx, clock.status());
+  return server::FinishNow(ctx, clock.status());
 }
 
 grpc::ServerUnaryReactor* DeadlineServiceImpl::GetClocks(
     grpc::CallbackServerContext* ctx, const v1::GetClocksRequest* request,
     v1::GetClocksResponse* response) {
   auto id = convert::ParseCaseName("name", request->name());
-  if (!id.ok()) return FinishNow(ctx, id.status());
+  if (!id.ok()) return server::FinishNow(ctx, id.status());
   auto* reactor = ctx->DefaultReactor();
   server::FinishWhenDone(
       *deps_->workers, reactor, [this, id = *id, response]() -> absl::Status {
@@ -306,124 +294,62 @@ grpc::ServerUnaryReactor* DeadlineServiceImpl::GetClocks(
   return reactor;
 }
 
-grpc::ServerUnaryReactor* DeadlineServiceImpl::DecideExtension(
-    grpc::CallbackServerContext* ctx, casefile::CaseAction action,
-    const std::string& name, const std::string& etag, int working_days,
-    const std::string& reason, v1::Case* response) {
-  auto principal = server::PrincipalFromContext(*ctx, *deps_->token_cache);
-  if (!principal.ok()) return FinishNow(ctx, principal.status());
-  auto id = convert::ParseCaseName("name", name);
-  if (!id.ok()) return FinishNow(ctx, id.status());
-  if (etag.empty()) {
-    return FinishNow(ctx, absl::InvalidArgumentError("etag: required"));
-  }
-  auto version = casefile::VersionFromEtag(etag);
-  if (!version) {
-    return FinishNow(ctx,
-                     absl::InvalidArgumentError("etag: not an etag of a case"));
-  }
-  if (action != casefile::CaseAction::kApproveExtension) {
-    absl::Status valid =
-        ValidateText("reason", reason, {casefile::kMaxReasonChars, true, true});
-    if (!valid.ok()) return FinishNow(ctx, valid);
-  }
-  if (action == casefile::CaseAction::kRequestExtension &&
-      (working_days < 1 || working_days > rules::kMaxExtensionWorkingDays)) {
-    return FinishNow(ctx, absl::InvalidArgumentError(
-                              "working_days: must be 1 to 20 (Art. 33)"));
-  }
-  store::TransitionCommand cmd;
-  cmd.case_id = *id;
-  cmd.expected_version = *version;
-  cmd.action = action;
-  cmd.role = principal->role;
-  cmd.actor = principal->Actor();
-  cmd.now = deps_->clock->Now();
-  auto* reactor = ctx->DefaultReactor();
-  server::FinishWhenDone(
-      *deps_->workers, reactor,
-      [this, cmd = std::move(cmd), working_days, reason, response,
-       view = ViewFor(*principal)]() mutable -> absl::Status {
-        FOI_ASSIGN_OR_RETURN(casefile::CaseRecord c,
-                             deps_->cases->Get(cmd.case_id));
-        if (c.version != cmd.expected_version) {
-          return absl::AbortedError(
-              "etag: stale; the case changed since it was read");
-        }
-        // The state machine decides who and when; DecideExtension decides
-        // what the clocks become.
-        FOI_RETURN_IF_ERROR(
-            casefile::DecideTransition(cmd.action, cmd.role, c.state).status());
-        FOI_ASSIGN_OR_RETURN(
-            casefile::ClockState next,
-            casefile::DecideExtension(*deps_->calendars->Get(), c, cmd.action,
-                                      working_days));
-        auto date = [](const std::optional<absl::CivilDay>& d) {
-          return d ? absl::FormatCivilTime(*d) : std::string();
-        };
-        JsonObject payload;
-        payload.Add("working_days", static_cast<int64_t>(next.extension_days))
-            .Add("old_reply_due_date", date(c.clocks.reply_due_date))
-            .Add("new_reply_due_date", date(next.reply_due_date));
-        if (!reason.empty()) payload.Add("reason", reason);
-        cmd.payload_json = payload.Build();
-        cmd.changes.clocks = next;
-        FOI_ASSIGN_OR_RETURN(casefile::CaseRecord r,
-                             deps_->cases->ApplyTransition(cmd));
-        convert::CaseToProto(r, view, response);
-        return absl::OkStatus();
-      });
-  return reactor;
-}
-
 grpc::ServerUnaryReactor* DeadlineServiceImpl::RequestExtension(
     grpc::CallbackServerContext* ctx, const v1::RequestExtensionRequest* r,
     v1::Case* response) {
-  return DecideExtension(ctx, casefile::CaseAction::kRequestExtension,
-                         r->name(), r->etag(), r->working_days(), r->reason(),
-                         response);
+  casefile::CaseCommand cmd;
+  cmd.action = casefile::CaseAction::kRequestExtension;
+  cmd.working_days = r->working_days();
+  cmd.text = r->reason();
+  return server::HandleCaseCommand(ctx, *deps_, r->name(), r->etag(),
+                                   std::move(cmd), response);
 }
 
 grpc::ServerUnaryReactor* DeadlineServiceImpl::ApproveExtension(
     grpc::CallbackServerContext* ctx, const v1::ApproveExtensionRequest* r,
     v1::Case* response) {
-  return DecideExtension(ctx, casefile::CaseAction::kApproveExtension,
-                         r->name(), r->etag(), 0, "", response);
+  casefile::CaseCommand cmd;
+  cmd.action = casefile::CaseAction::kApproveExtension;
+  return server::HandleCaseCommand(ctx, *deps_, r->name(), r->etag(),
+                                   std::move(cmd), response);
 }
 
 grpc::ServerUnaryReactor* DeadlineServiceImpl::RejectExtension(
     grpc::CallbackServerContext* ctx, const v1::RejectExtensionRequest* r,
     v1::Case* response) {
-  return DecideExtension(ctx, casefile::CaseAction::kRejectExtension, r->name(),
-                         r->etag(), 0, r->reason(), response);
+  casefile::CaseCommand cmd;
+  cmd.action = casefile::CaseAction::kRejectExtension;
+  cmd.text = r->reason();
+  return server::HandleCaseCommand(ctx, *deps_, r->name(), r->etag(),
+                                   std::move(cmd), response);
 }
 
 grpc::ServerUnaryReactor* DeadlineServiceImpl::ListDueCases(
     grpc::CallbackServerContext* ctx, const v1::ListDueCasesRequest* request,
     v1::ListDueCasesResponse* response) {
   auto principal = server::PrincipalFromContext(*ctx, *deps_->token_cache);
-  if (!principal.ok()) return FinishNow(ctx, principal.status());
+  if (!principal.ok()) return server::FinishNow(ctx, principal.status());
   const int within = request->has_within_working_days()
                          ? request->within_working_days()
                          : kDueSoonWorkingDays;
   if (within < 0 || within > kMaxWithinWorkingDays) {
-    return FinishNow(ctx, absl::InvalidArgumentError(
-                              "within_working_days: must be 0 to 40"));
+    return server::FinishNow(ctx, absl::InvalidArgumentError(
+                                      "within_working_days: must be 0 to 40"));
   }
   auto page_size = convert::ResolvePageSize(request->page_size(),
                                             kDefaultPageSize, kMaxPageSize);
-  if (!page_size.ok()) return FinishNow(ctx, page_size.status());
+  if (!page_size.ok()) return server::FinishNow(ctx, page_size.status());
   for (const auto& [field, value] :
        {std::pair<const char*, const std::string*>{"unit", &request->unit()},
         {"assignee", &request->assignee()}}) {
     absl::Status s = ValidateText(field, *value, {128});
-    if (!s.ok()) return FinishNow(ctx, s);
+    if (!s.ok()) return server::FinishNow(ctx, s);
   }
   const std::string query =
       absl::StrCat(within, "|", request->unit().size(), ":", request->unit(),
                    "|", request->assignee());
   auto after = convert::DecodePageToken(request->page_token(), query);
-  if (!after.ok()) return FinishNow(ctx, after.status());
+  if (!after.ok()) return server::FinishNow(ctx, after.status());
   store::DueQuery q;
   q.unit = request->unit();
   q.assignee = request->assignee();
@@ -432,7 +358,7 @@ grpc::ServerUnaryReactor* DeadlineServiceImpl::ListDueCases(
     std::pair<std::string, std::string> key = absl::StrSplit(*after, '/');
     absl::CivilDay due;
     if (!absl::ParseCivilTime(key.first, &due)) {
-      return FinishNow(
+      return server::FinishNow(
           ctx, absl::InvalidArgumentError("page_token: not a token we issued"));
     }
     q.after_due = due;
@@ -444,7 +370,7 @@ grpc::ServerUnaryReactor* DeadlineServiceImpl::ListDueCases(
   server::FinishWhenDone(
       *deps_->workers, reactor,
       [this, q = std::move(q), within, today, query, response,
-       view = ViewFor(*principal)]() mutable -> absl::Status {
+       view = server::ApplicantViewFor(*principal)]() mutable -> absl::Status {
         auto cal = deps_->calendars->Get();
         FOI_ASSIGN_OR_RETURN(calendar::CalendarDay until,
                              cal->AddWorkingDays(today, within));
@@ -475,11 +401,11 @@ grpc::ServerUnaryReactor* DeadlineServiceImpl::GetDeadlineReport(
       absl::ToCivilDay(deps_->clock->Now(), deps_->agency_zone);
   if (request->has_as_of()) {
     auto day = convert::DateFromProto("as_of", request->as_of());
-    if (!day.ok()) return FinishNow(ctx, day.status());
+    if (!day.ok()) return server::FinishNow(ctx, day.status());
     as_of = *day;
   }
   absl::Status unit = ValidateText("unit", request->unit(), {64});
-  if (!unit.ok()) return FinishNow(ctx, unit);
+  if (!unit.ok()) return server::FinishNow(ctx, unit);
   auto* reactor = ctx->DefaultReactor();
   server::FinishWhenDone(
       *deps_->workers, reactor,

@@ -6,7 +6,6 @@
 #define FOI_SERVICES_DEADLINE_DEADLINE_SERVICE_H_
 
 #include "foi/v1/deadline_service.grpc.pb.h"
-#include "libs/casefile/state_machine.h"
 #include "libs/server/deps.h"
 
 namespace foi::deadline {
@@ -43,12 +42,6 @@ class DeadlineServiceImpl final : public v1::DeadlineService::CallbackService {
       const v1::WatchAlertsRequest* request) override;
 
  private:
-  // The shared path of the three extension RPCs.
-  grpc::ServerUnaryReactor* DecideExtension(
-      grpc::CallbackServerContext* ctx, casefile::CaseAction action,
-      const std::string& name, const std::string& etag, int working_days,
-      const std::string& reason, v1::Case* response);
-
   server::Deps* const deps_;
 };
 
