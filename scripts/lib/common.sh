@@ -36,6 +36,12 @@ readonly -a FOI_PACKAGES=(
   libgmock-dev
   googletest
   libbenchmark-dev
+  libvectorscan-dev
+  libpoppler-cpp-dev
+  libcairo2-dev
+  libpango1.0-dev
+  fonts-noto-cjk
+  poppler-utils
   mariadb-server
   mariadb-client
   tzdata
