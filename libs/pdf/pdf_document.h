@@ -44,7 +44,7 @@ struct PdfDocumentSpec {
 };
 
 // Limits that keep one request from exhausting the server.
-inline constexpr size_t kMaxPdfTextBytes = 8 << 20;   // all blocks together
+inline constexpr size_t kMaxPdfTextBytes = 8 << 20;    // all blocks together
 inline constexpr size_t kMaxPdfInputBytes = 32 << 20;  // ExtractPdfText input
 
 // Returns the bytes of an A4 PDF with `spec`'s blocks in order.

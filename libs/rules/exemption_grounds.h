@@ -42,11 +42,11 @@ enum class ExemptionGround {
 
 struct GroundInfo {
   ExemptionGround ground;
-  absl::string_view code;       // "STATE_SECRET", as in the proto
-  absl::string_view article;    // "第十四条"
-  absl::string_view article_en; // "Art. 14"
-  absl::string_view label_zh;   // the annual report's row label
-  bool mandatory;               // Arts. 14-15 must; Art. 16 may
+  absl::string_view code;        // "STATE_SECRET", as in the proto
+  absl::string_view article;     // "第十四条"
+  absl::string_view article_en;  // "Art. 14"
+  absl::string_view label_zh;    // the annual report's row label
+  bool mandatory;                // Arts. 14-15 must; Art. 16 may
 };
 
 // Every ground but kUnspecified, in order.
