@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "libs/casefile/application_rules.h"
 #include "libs/casefile/case_clocks.h"
+#include "libs/casefile/release_commands.h"
 #include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
 #include "libs/common/text.h"
@@ -256,6 +257,13 @@ absl::StatusOr<CasePlan> PlanCommand(const calendar::WorkingDayCalendar& cal,
           ValidateText("reason", cmd.text, {kMaxReasonChars, false, true}));
       ch.closed_on = cmd.today;
       payload.Add("reason", cmd.text);
+      break;
+    case CaseAction::kAddDocument:
+    case CaseAction::kStartReview:
+    case CaseAction::kCompleteReview:
+    case CaseAction::kDraftReply:
+    case CaseAction::kIssueReply:
+      FOI_RETURN_IF_ERROR(PlanReleaseCommand(cal, c, cmd, ch, payload));
       break;
     default:
       return absl::InternalError("PlanCommand: action not planned here");

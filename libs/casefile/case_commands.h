@@ -17,6 +17,7 @@
 #include "absl/time/civil_time.h"
 #include "libs/calendar/working_day_calendar.h"
 #include "libs/casefile/case_record.h"
+#include "libs/casefile/reply.h"
 #include "libs/casefile/state_machine.h"
 
 namespace foi::casefile {
@@ -32,6 +33,25 @@ struct CaseChanges {
   std::optional<Consultation> add_consultation;
   // (sequence, end date) of the consultation that ends.
   std::optional<std::pair<int, absl::CivilDay>> end_consultation;
+  // kAddDocument: the document, with its content and text.
+  std::optional<CaseDocument> add_document;
+  // kStartReview: the new review with its findings.
+  std::optional<Review> start_review;
+  // kCompleteReview: the sign-off, written only if the review is still at
+  // `expected_version` and open (ABORTED otherwise).
+  struct ReviewSignOff {
+    std::string review_id;
+    int64_t expected_version = 0;
+    ReviewConclusion conclusion = ReviewConclusion::kUnspecified;
+    std::string summary;
+    std::string completed_by;
+    std::string digest;
+  };
+  std::optional<ReviewSignOff> complete_review;
+  // kDraftReply: the decided outcome.
+  std::optional<Disposition> disposition;
+  // kIssueReply: the letter as sent, stored for good.
+  std::optional<IssuedLetter> issue_letter;
 };
 
 struct CaseCommand {
@@ -63,7 +83,30 @@ struct CaseCommand {
   // who.
   std::string consultation_kind;
   std::string party;
+  // kAddDocument: the document to attach (id, name, type, content, text,
+  // hash and size set by the caller).
+  std::optional<CaseDocument> document;
+  // kStartReview: the review to open (findings from the screener).
+  // kCompleteReview: the review as read, at the version the caller's etag
+  // names, with `review_documents` for its digest.
+  std::optional<Review> review;
+  std::vector<CaseDocument> review_documents;
+  ReviewConclusion conclusion = ReviewConclusion::kUnspecified;
+  // kDraftReply: the outcome; `text` is its summary.
+  rules::ReplyOutcome outcome = rules::ReplyOutcome::kUnspecified;
+  rules::OutcomeReason reason = rules::OutcomeReason::kUnspecified;
+  std::vector<rules::ExemptionGround> grounds;
+  // kDraftReply: the letter's details (Disposition::letter_details).
+  std::string letter_details;
+  // kIssueReply: the rendered letter (case_id, number, text, html, pdf and
+  // their hashes, issued_by, issue_time); `date` is the delivery date
+  // (default today).
+  std::optional<IssuedLetter> letter;
 };
+
+// True for the actions whose plan needs CaseRecord::documents loaded (the
+// release gate).
+bool NeedsDocumentCoverage(CaseAction action);
 
 struct CasePlan {
   const Transition* transition = nullptr;

@@ -12,6 +12,8 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "libs/casefile/case_types.h"
+#include "libs/casefile/review.h"
+#include "libs/rules/reply_outcomes.h"
 
 namespace foi::casefile {
 
@@ -90,6 +92,18 @@ struct ClockState {
   std::optional<int> reply_working_days;
 };
 
+// The decided outcome of a case (Art. 36), set when the reply is drafted.
+struct Disposition {
+  rules::ReplyOutcome outcome = rules::ReplyOutcome::kUnspecified;
+  rules::OutcomeReason reason = rules::OutcomeReason::kUnspecified;
+  std::vector<rules::ExemptionGround> grounds;
+  std::string summary;
+  // What the letter says beyond the outcome (delivery, withheld parts, the
+  // competent agency...), serialized by the reply service; opaque here.
+  // Loaded only by ReplyRepository::GetDraft.
+  std::string letter_details;
+};
+
 // A stored case.
 struct CaseRecord {
   std::string id;           // the {case_id} of cases/{case_id}
@@ -105,6 +119,10 @@ struct CaseRecord {
   ClockState clocks;
   // Loaded by CaseRepository::Get only (not by List).
   std::vector<Consultation> consultations;
+  Disposition disposition;
+  // The documents and their review coverage, for the release gate; loaded
+  // only for the commands that need it (NeedsDocumentCoverage).
+  std::optional<std::vector<DocumentCoverage>> documents;
   int64_t version = 0;  // bumped by every change; behind the etag
   absl::Time create_time;
   absl::Time update_time;

@@ -127,6 +127,47 @@ std::vector<Transition> BuildTable() {
        S::kUnspecified,
        C::kNone,
        "NOTE_ADDED"},
+      // Documents are attached while the substance is worked on, not while
+      // a review of them runs or after the reply is drafted.
+      {A::kAddDocument,
+       "ADD_DOCUMENT",
+       staff,
+       {S::kReceived, S::kInProgress, S::kInConsultation},
+       S::kUnspecified,
+       C::kNone,
+       "DOCUMENT_ADDED"},
+      // Art. 17: the confidentiality review before anything is released.
+      // The reply clock keeps running: review is part of the 20 days.
+      {A::kStartReview,
+       "START_REVIEW",
+       staff,
+       {S::kReceived, S::kInProgress},
+       S::kInReview,
+       C::kNone,
+       "REVIEW_STARTED"},
+      // Only a reviewer signs off (DESIGN.md: nobody can skip it).
+      {A::kCompleteReview,
+       "COMPLETE_REVIEW",
+       {R::kReviewer},
+       {S::kInReview},
+       S::kInProgress,
+       C::kNone,
+       "REVIEW_COMPLETED"},
+      // Drafting again replaces the draft.
+      {A::kDraftReply,
+       "DRAFT_REPLY",
+       staff,
+       {S::kReceived, S::kInProgress, S::kReplyDrafted},
+       S::kReplyDrafted,
+       C::kNone,
+       "REPLY_DRAFTED"},
+      {A::kIssueReply,
+       "ISSUE_REPLY",
+       staff,
+       {S::kReplyDrafted},
+       S::kReplied,
+       C::kClose,
+       "REPLY_ISSUED"},
   };
 }
 

@@ -44,6 +44,17 @@ enum class CaseAction {
   kCloseAsOtherAgency,
   // A note on the file.
   kAddNote,
+  // A document to release is attached (Art. 45: registered with the case).
+  kAddDocument,
+  // Documents go to confidentiality review (Art. 17).
+  kStartReview,
+  // A reviewer who did not draft the release signs the review off.
+  kCompleteReview,
+  // The outcome is decided and the reply drafted (Art. 36); a disclosing
+  // outcome must pass the release gate (libs/casefile/review.h).
+  kDraftReply,
+  // The reply letter goes out; the case closes.
+  kIssueReply,
 };
 
 // What an action does to the reply clock.

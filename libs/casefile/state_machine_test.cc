@@ -83,6 +83,24 @@ std::vector<Expected> Spec() {
        {R::kOfficer, R::kReviewer, R::kManager, R::kAdmin},
        every,
        S::kUnspecified},
+      {CaseAction::kAddDocument,
+       kStaff,
+       {S::kReceived, S::kInProgress, S::kInConsultation},
+       S::kUnspecified},
+      {CaseAction::kStartReview,
+       kStaff,
+       {S::kReceived, S::kInProgress},
+       S::kInReview},
+      // Only a reviewer signs off; not even an admin can skip it.
+      {CaseAction::kCompleteReview,
+       {R::kReviewer},
+       {S::kInReview},
+       S::kInProgress},
+      {CaseAction::kDraftReply,
+       kStaff,
+       {S::kReceived, S::kInProgress, S::kReplyDrafted},
+       S::kReplyDrafted},
+      {CaseAction::kIssueReply, kStaff, {S::kReplyDrafted}, S::kReplied},
   };
 }
 

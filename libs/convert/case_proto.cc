@@ -15,6 +15,12 @@ static_assert(static_cast<int>(casefile::CaseState::kTransferred) ==
               v1::TRANSFERRED);
 static_assert(static_cast<int>(casefile::CaseState::kReceived) == v1::RECEIVED);
 static_assert(static_cast<int>(casefile::Channel::kEmail) == v1::EMAIL);
+static_assert(static_cast<int>(rules::ReplyOutcome::kSpecialRegime) ==
+              v1::SPECIAL_REGIME);
+static_assert(static_cast<int>(rules::OutcomeReason::kConfirmationRequest) ==
+              v1::CONFIRMATION_REQUEST);
+static_assert(static_cast<int>(rules::ExemptionGround::kAdministrativeQuery) ==
+              v1::ADMINISTRATIVE_QUERY);
 static_assert(static_cast<int>(casefile::ApplicantType::kOtherOrganization) ==
               v1::OTHER_ORGANIZATION);
 static_assert(
@@ -141,6 +147,15 @@ void CaseToProto(const casefile::CaseRecord& r, ApplicantView view,
     DateToProto(r.receipt_date, notice->mutable_start_date());
     DateToProto(*k.correction_notice_due_date, notice->mutable_due_date());
     notice->set_allowed_working_days(rules::kCorrectionNoticeWorkingDays);
+  }
+  if (r.disposition.outcome != rules::ReplyOutcome::kUnspecified) {
+    v1::Disposition* d = out->mutable_disposition();
+    d->set_reply_outcome(static_cast<v1::ReplyOutcome>(r.disposition.outcome));
+    d->set_reason(static_cast<v1::OutcomeReason>(r.disposition.reason));
+    for (rules::ExemptionGround g : r.disposition.grounds) {
+      d->add_grounds(static_cast<v1::ExemptionGround>(g));
+    }
+    d->set_summary(r.disposition.summary);
   }
   out->set_etag(casefile::EtagForVersion(r.version));
   TimeToProto(r.create_time, out->mutable_create_time());

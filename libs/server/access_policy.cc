@@ -47,6 +47,22 @@ AccessPolicy AccessPolicy::Default() {
   p.Allow("/foi.v1.CaseworkService/ListCaseEvents", staff);
   p.Allow("/foi.v1.DeadlineService/WatchAlerts",
           {R::kOfficer, R::kManager, R::kAdmin});
+  // Confidentiality review (Art. 17): officers attach and submit, reviewers
+  // decide and sign off; nobody else decides a finding.
+  const std::vector<R> reviewers = {R::kReviewer};
+  p.Allow("/foi.v1.ReviewService/ScreenText", staff);
+  p.Allow("/foi.v1.ReviewService/AddDocument", officers);
+  p.Allow("/foi.v1.ReviewService/ListDocuments", staff);
+  p.Allow("/foi.v1.ReviewService/CreateReview", officers);
+  p.Allow("/foi.v1.ReviewService/GetReview", staff);
+  p.Allow("/foi.v1.ReviewService/AddFinding", reviewers);
+  p.Allow("/foi.v1.ReviewService/DecideFinding", reviewers);
+  p.Allow("/foi.v1.ReviewService/CompleteReview", reviewers);
+  p.Allow("/foi.v1.ReviewService/GetRedactedDocument", staff);
+  p.Allow("/foi.v1.ReplyService/QuoteFee", officers);
+  p.Allow("/foi.v1.ReplyService/DraftReply", officers);
+  p.Allow("/foi.v1.ReplyService/RenderReply", staff);
+  p.Allow("/foi.v1.ReplyService/IssueReply", officers);
   return p;
 }
 

@@ -18,6 +18,13 @@ absl::StatusOr<casefile::CaseRecord> RunCaseCommand(Deps& deps,
         absl::StrCat("etag: stale; cases/", case_id,
                      " changed since it was read — read it again and retry"));
   }
+  if (casefile::NeedsDocumentCoverage(cmd.action)) {
+    // Read after the case: attaching a document or signing a review off
+    // bumps the case's version, so coverage newer than `c` makes the write
+    // below fail with ABORTED rather than pass the gate on stale facts.
+    FOI_ASSIGN_OR_RETURN(c.documents,
+                         deps.reviews->ListDocumentCoverage(case_id));
+  }
   const absl::Time now = deps.clock->Now();
   cmd.role = principal.role;
   cmd.actor_name = principal.display_name;

@@ -11,12 +11,16 @@
 #include "grpcpp/impl/service_type.h"
 #include "libs/common/clock.h"
 #include "libs/common/id_generator.h"
+#include "libs/render/letter_renderer.h"
+#include "libs/screening/screener.h"
 #include "libs/server/alert_hub.h"
 #include "libs/server/calendar_holder.h"
 #include "libs/server/token_cache.h"
 #include "libs/server/worker_pool.h"
 #include "libs/store/case_repository.h"
 #include "libs/store/deadline_repository.h"
+#include "libs/store/reply_repository.h"
+#include "libs/store/review_repository.h"
 #include "libs/store/token_repository.h"
 
 namespace foi::server {
@@ -25,6 +29,12 @@ struct Deps {
   store::CaseRepository* cases = nullptr;
   store::TokenRepository* tokens = nullptr;
   store::DeadlineRepository* deadlines = nullptr;
+  store::ReviewRepository* reviews = nullptr;
+  store::ReplyRepository* replies = nullptr;
+  // The reply letters: the agency's templates and details.
+  const render::LetterRenderer* letters = nullptr;
+  // The confidentiality detectors with the agency's rule sets.
+  const screening::Screener* screener = nullptr;
   // The working-day calendar in force.
   CalendarHolder* calendars = nullptr;
   // Wakes WatchAlerts streams when the sweeper raises alerts.

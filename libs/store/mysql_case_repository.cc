@@ -19,6 +19,7 @@
 #include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
 #include "libs/store/internal/case_rows.h"
+#include "libs/store/internal/review_rows.h"
 #include "libs/store/sql_values.h"
 #include "libs/store/transaction.h"
 
@@ -370,6 +371,8 @@ absl::StatusOr<CaseRecord> MysqlCaseRepository::ApplyTransition(
     update.setString(5, cmd.case_id);
     update.executeUpdate();
     FOI_RETURN_IF_ERROR(WriteChanges(session, cmd.case_id, cmd.changes));
+    FOI_RETURN_IF_ERROR(store_internal::WriteReleaseChanges(
+        session, cmd.case_id, cmd.changes, cmd.now));
     InsertEvent(session, event);
     FOI_ASSIGN_OR_RETURN(record, LoadCase(session, cmd.case_id));
     return absl::OkStatus();
@@ -478,8 +481,13 @@ absl::StatusOr<QueuePage> MysqlCaseRepository::ListQueue(const QueueQuery& q) {
       }
       QueueItem item;
       FOI_ASSIGN_OR_RETURN(item.record, ReadCase(*rs));
-      FOI_ASSIGN_OR_RETURN(item.queue_due, FromSqlDate(rs->getString(35)));
-      if (!rs->isNull(36)) item.consultation_kind = rs->getString(36);
+      constexpr int kQueueDue = store_internal::kCaseColumnCount + 1;
+      constexpr int kConsultationKind = kQueueDue + 1;
+      FOI_ASSIGN_OR_RETURN(item.queue_due,
+                           FromSqlDate(rs->getString(kQueueDue)));
+      if (!rs->isNull(kConsultationKind)) {
+        item.consultation_kind = rs->getString(kConsultationKind);
+      }
       page.items.push_back(std::move(item));
     }
     return absl::OkStatus();

@@ -273,6 +273,129 @@ std::vector<Migration> Build() {
           "ALTER TABLE cases DROP KEY k_cases_due, DROP KEY k_cases_unit_due,"
           " DROP KEY k_cases_state, DROP KEY k_cases_unit",
       }});
+  m.push_back(Migration{
+      6,
+      "documents, confidentiality reviews, findings, dispositions",
+      {
+          // Appended columns with no default rewrite nothing (instant ALTER).
+          "ALTER TABLE cases ADD COLUMN outcome VARCHAR(32) CHARACTER SET"
+          " ascii NULL, ADD COLUMN outcome_reason VARCHAR(32) CHARACTER SET"
+          " ascii NULL, ADD COLUMN outcome_grounds VARCHAR(255) CHARACTER SET"
+          " ascii NULL, ADD COLUMN disposition_summary TEXT NULL",
+          // The bytes as uploaded and the text the review reads. Documents
+          // are immutable: a changed document is a new one, so a review
+          // always covers exactly the bytes it saw.
+          std::string("CREATE TABLE case_documents ("
+                      " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " file_name VARCHAR(255) NOT NULL,"
+                      " media_type VARCHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " size_bytes BIGINT NOT NULL,"
+                      " sha256 CHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " text_chars BIGINT NOT NULL,"
+                      " content LONGBLOB NOT NULL,"
+                      " text LONGTEXT NOT NULL,"
+                      " added_by VARCHAR(128) NOT NULL,"
+                      " add_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (id),"
+                      " KEY k_case_documents_case (case_id, add_time),"
+                      " CONSTRAINT fk_case_documents_case FOREIGN KEY (case_id)"
+                      "  REFERENCES cases (id))") +
+              kTableOptions,
+          std::string(
+              "CREATE TABLE reviews ("
+              " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " state VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+              " conclusion VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+              " summary TEXT NOT NULL,"
+              " created_by VARCHAR(128) NOT NULL,"
+              " create_time DATETIME(6) NOT NULL,"
+              " completed_by VARCHAR(128) NOT NULL DEFAULT '',"
+              " complete_time DATETIME(6) NULL,"
+              " digest CHAR(64) CHARACTER SET ascii NOT NULL DEFAULT '',"
+              " version BIGINT NOT NULL,"
+              " PRIMARY KEY (id),"
+              " KEY k_reviews_case (case_id, create_time),"
+              " CONSTRAINT fk_reviews_case FOREIGN KEY (case_id)"
+              "  REFERENCES cases (id))") +
+              kTableOptions,
+          std::string(
+              "CREATE TABLE review_documents ("
+              " review_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " document_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " PRIMARY KEY (review_id, document_id),"
+              " KEY k_review_documents_document (document_id),"
+              " CONSTRAINT fk_review_documents_review FOREIGN KEY (review_id)"
+              "  REFERENCES reviews (id),"
+              " CONSTRAINT fk_review_documents_document FOREIGN KEY"
+              "  (document_id) REFERENCES case_documents (id))") +
+              kTableOptions,
+          std::string(
+              "CREATE TABLE review_findings ("
+              " review_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " id INT NOT NULL,"
+              " document_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+              " category SMALLINT NOT NULL,"
+              " detector VARCHAR(200) NOT NULL,"
+              " suggested_ground SMALLINT NOT NULL,"
+              " byte_begin BIGINT NOT NULL, byte_end BIGINT NOT NULL,"
+              " char_begin BIGINT NOT NULL, char_end BIGINT NOT NULL,"
+              " text TEXT NOT NULL,"
+              " explanation VARCHAR(1000) NOT NULL,"
+              " decision VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+              " ground SMALLINT NOT NULL,"
+              " reason VARCHAR(2000) NOT NULL DEFAULT '',"
+              " decided_by VARCHAR(128) NOT NULL DEFAULT '',"
+              " decide_time DATETIME(6) NULL,"
+              " PRIMARY KEY (review_id, id),"
+              " CONSTRAINT fk_review_findings_review FOREIGN KEY (review_id)"
+              "  REFERENCES reviews (id))") +
+              kTableOptions,
+      }});
+  m.push_back(Migration{
+      7,
+      "reply drafts, issued letters, letter numbers",
+      {
+          // What the draft letter says beyond the outcome (serialized by
+          // the reply service); replaced by every draft.
+          std::string("CREATE TABLE reply_drafts ("
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " details LONGBLOB NOT NULL,"
+                      " update_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (case_id),"
+                      " CONSTRAINT fk_reply_drafts_case FOREIGN KEY (case_id)"
+                      "  REFERENCES cases (id))") +
+              kTableOptions,
+          // An issued letter is what the applicant holds: never changed.
+          std::string("CREATE TABLE reply_letters ("
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " document_number VARCHAR(128) NOT NULL,"
+                      " text LONGTEXT NOT NULL,"
+                      " html LONGTEXT NOT NULL,"
+                      " pdf LONGBLOB NOT NULL,"
+                      " text_sha256 CHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " pdf_sha256 CHAR(64) CHARACTER SET ascii NOT NULL,"
+                      " delivery_date DATE NOT NULL,"
+                      " issued_by VARCHAR(128) NOT NULL,"
+                      " issue_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (case_id),"
+                      " UNIQUE KEY uk_reply_letters_number (document_number),"
+                      " CONSTRAINT fk_reply_letters_case FOREIGN KEY (case_id)"
+                      "  REFERENCES cases (id))") +
+              kTableOptions,
+          "CREATE TRIGGER reply_letters_no_update BEFORE UPDATE ON"
+          " reply_letters FOR EACH ROW SIGNAL SQLSTATE '45000'"
+          " SET MESSAGE_TEXT = 'an issued letter cannot be changed'",
+          "CREATE TRIGGER reply_letters_no_delete BEFORE DELETE ON"
+          " reply_letters FOR EACH ROW SIGNAL SQLSTATE '45000'"
+          " SET MESSAGE_TEXT = 'an issued letter cannot be changed'",
+          std::string("CREATE TABLE letter_number_sequences ("
+                      " year SMALLINT NOT NULL,"
+                      " next_value BIGINT NOT NULL,"
+                      " PRIMARY KEY (year))") +
+              kTableOptions,
+      }});
   return m;
 }
 

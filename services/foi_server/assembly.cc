@@ -22,6 +22,8 @@
 #include "services/deadline/deadline_service.h"
 #include "services/foi_server/default_calendar.h"
 #include "services/intake/intake_service.h"
+#include "services/reply/reply_service.h"
+#include "services/review/review_service.h"
 
 namespace foi::foi_server {
 namespace {
@@ -84,8 +86,8 @@ ChooseCalendar(const AssemblyOptions& o, store::DeadlineRepository& store) {
 }  // namespace
 
 const std::vector<std::string>& KnownTargets() {
-  static const auto* targets =
-      new std::vector<std::string>{"admin", "casework", "deadline", "intake"};
+  static const auto* targets = new std::vector<std::string>{
+      "admin", "casework", "deadline", "intake", "reply", "review"};
   return *targets;
 }
 
@@ -122,6 +124,18 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   FOI_RETURN_IF_ERROR(a->token_cache_->Refresh());
   a->deadlines_ =
       std::make_unique<store::MysqlDeadlineRepository>(a->pool_.get());
+  a->reviews_ = std::make_unique<store::MysqlReviewRepository>(a->pool_.get());
+  if (o.targets.count("review")) {
+    FOI_ASSIGN_OR_RETURN(a->screener_,
+                         screening::Screener::LoadDirectory(o.screening_dir));
+  }
+  a->replies_ = std::make_unique<store::MysqlReplyRepository>(a->pool_.get());
+  if (o.targets.count("reply")) {
+    FOI_ASSIGN_OR_RETURN(render::AgencyConfig agency,
+                         render::LoadAgencyConfig(o.agency_config));
+    FOI_ASSIGN_OR_RETURN(a->letters_, render::LetterRenderer::Load(
+                                          o.templates_dir, std::move(agency)));
+  }
   FOI_ASSIGN_OR_RETURN(auto calendar, ChooseCalendar(o, *a->deadlines_));
   a->calendars_ = std::make_unique<server::CalendarHolder>(std::move(calendar));
   a->alerts_ =
@@ -152,6 +166,10 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   deps.cases = a->cases_.get();
   deps.tokens = a->tokens_.get();
   deps.deadlines = a->deadlines_.get();
+  deps.reviews = a->reviews_.get();
+  deps.screener = a->screener_.get();
+  deps.replies = a->replies_.get();
+  deps.letters = a->letters_.get();
   deps.calendars = a->calendars_.get();
   deps.alerts = a->alerts_.get();
   deps.token_cache = a->token_cache_.get();
@@ -170,10 +188,15 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.AddListeningPort(o.listen, creds, &a->port_);
+  // Documents up to review::kMaxDocumentBytes arrive in one message.
+  builder.SetMaxReceiveMessageSize(
+      static_cast<int>(review::kMaxDocumentBytes + (1 << 20)));
   if (o.targets.count("intake")) intake::Register(builder, deps);
   if (o.targets.count("admin")) admin::Register(builder, deps);
   if (o.targets.count("deadline")) deadline::Register(builder, deps);
   if (o.targets.count("casework")) casework::Register(builder, deps);
+  if (o.targets.count("review")) review::Register(builder, deps);
+  if (o.targets.count("reply")) reply::Register(builder, deps);
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;

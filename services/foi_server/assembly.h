@@ -18,10 +18,14 @@
 #include "grpcpp/server.h"
 #include "libs/common/clock.h"
 #include "libs/common/id_generator.h"
+#include "libs/render/letter_renderer.h"
+#include "libs/screening/screener.h"
 #include "libs/server/deps.h"
 #include "libs/store/connection_pool.h"
 #include "libs/store/mysql_case_repository.h"
 #include "libs/store/mysql_deadline_repository.h"
+#include "libs/store/mysql_reply_repository.h"
+#include "libs/store/mysql_review_repository.h"
 #include "libs/store/mysql_token_repository.h"
 #include "services/deadline/deadline_sweeper.h"
 
@@ -35,7 +39,15 @@ struct AssemblyOptions {
   // How long start-up waits for the database to answer.
   absl::Duration db_wait = absl::Seconds(60);
   std::string listen = "127.0.0.1:50051";
-  std::set<std::string> targets = {"admin", "casework", "deadline", "intake"};
+  std::set<std::string> targets = {"admin",  "casework", "deadline",
+                                   "intake", "reply",    "review"};
+  // The screening rule sets (deploy/screening of the source tree by
+  // default).
+  std::string screening_dir = FOI_DEFAULT_SCREENING_DIR;
+  // The letter templates and the agency's details (deploy/ of the source
+  // tree by default).
+  std::string templates_dir = FOI_DEFAULT_TEMPLATES_DIR;
+  std::string agency_config = FOI_DEFAULT_AGENCY_CONFIG;
   // A calendar file to use when it covers more than the one in the
   // database and the built-in one. Empty: none.
   std::string calendar_file;
@@ -89,6 +101,10 @@ class Assembly {
   std::unique_ptr<store::MysqlTokenRepository> tokens_;
   std::unique_ptr<server::TokenCache> token_cache_;
   std::unique_ptr<store::MysqlDeadlineRepository> deadlines_;
+  std::unique_ptr<store::MysqlReviewRepository> reviews_;
+  std::unique_ptr<screening::Screener> screener_;
+  std::unique_ptr<store::MysqlReplyRepository> replies_;
+  std::unique_ptr<render::LetterRenderer> letters_;
   std::unique_ptr<server::CalendarHolder> calendars_;
   std::unique_ptr<server::AlertHub> alerts_;
   std::unique_ptr<deadline::DeadlineSweeper> sweeper_;

@@ -27,7 +27,7 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve on; port 0 picks a free one");
 ABSL_FLAG(std::string, targets, "all",
           "services to host: 'all' or a comma list of admin, casework, "
-          "deadline, intake");
+          "deadline, intake, reply, review");
 ABSL_FLAG(std::string, mysql_url, "mysql://root@127.0.0.1:3306/foi",
           "database: mysql://user[:password]@host[:port]/db[?socket=PATH]");
 ABSL_FLAG(int, db_pool_size, 16, "database connections (and worker threads)");
@@ -38,6 +38,15 @@ ABSL_FLAG(int, max_queued_calls, 2000,
 ABSL_FLAG(std::string, calendar_file, "",
           "working-day calendar CSV to use if it covers more than the "
           "built-in one and the one last loaded into the database");
+ABSL_FLAG(std::string, screening_dir, "",
+          "directory of the confidentiality screening rule sets (*.rules); "
+          "empty: the deploy/screening of the source tree it was built from");
+ABSL_FLAG(std::string, templates_dir, "",
+          "directory of the letter templates (*.tmpl); empty: the "
+          "deploy/templates of the source tree it was built from");
+ABSL_FLAG(std::string, agency_config, "",
+          "the agency's details for letters (see deploy/agency.example.conf); "
+          "empty: that example file");
 ABSL_FLAG(std::string, agency_prefix, "FOI", "prefix of case numbers");
 ABSL_FLAG(std::string, time_zone, "Asia/Shanghai", "the agency's time zone");
 ABSL_FLAG(std::string, default_unit, "ogi-office",
@@ -108,6 +117,15 @@ absl::StatusOr<foi::foi_server::AssemblyOptions> OptionsFromFlags() {
   o.agency_prefix = absl::GetFlag(FLAGS_agency_prefix);
   o.default_unit = absl::GetFlag(FLAGS_default_unit);
   o.calendar_file = absl::GetFlag(FLAGS_calendar_file);
+  if (!absl::GetFlag(FLAGS_templates_dir).empty()) {
+    o.templates_dir = absl::GetFlag(FLAGS_templates_dir);
+  }
+  if (!absl::GetFlag(FLAGS_agency_config).empty()) {
+    o.agency_config = absl::GetFlag(FLAGS_agency_config);
+  }
+  if (!absl::GetFlag(FLAGS_screening_dir).empty()) {
+    o.screening_dir = absl::GetFlag(FLAGS_screening_dir);
+  }
   o.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
   o.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
   o.access_log = absl::GetFlag(FLAGS_access_log);

@@ -13,6 +13,8 @@
 #include "foi/v1/casework_service.grpc.pb.h"
 #include "foi/v1/deadline_service.grpc.pb.h"
 #include "foi/v1/intake_service.grpc.pb.h"
+#include "foi/v1/reply_service.grpc.pb.h"
+#include "foi/v1/review_service.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "libs/common/testing/fake_clock.h"
@@ -58,13 +60,18 @@ class ServerFixture : public ::testing::Test {
     auto assembly = foi_server::Assembly::Start(std::move(o));
     ASSERT_THAT(assembly, IsOk());
     server_ = *std::move(assembly);
+    // Redacted documents come back with their PDF: no 4 MiB cap.
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(-1);
     auto channel =
-        grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                            grpc::InsecureChannelCredentials());
+        grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", server_->port()),
+                                  grpc::InsecureChannelCredentials(), args);
     intake_ = v1::IntakeService::NewStub(channel);
     casework_ = v1::CaseworkService::NewStub(channel);
     deadline_ = v1::DeadlineService::NewStub(channel);
     admin_ = v1::AdminService::NewStub(channel);
+    review_ = v1::ReviewService::NewStub(channel);
+    reply_ = v1::ReplyService::NewStub(channel);
   }
 
   // Mints a token; its display name is the officer's name.
@@ -118,6 +125,8 @@ class ServerFixture : public ::testing::Test {
   std::unique_ptr<v1::CaseworkService::Stub> casework_;
   std::unique_ptr<v1::DeadlineService::Stub> deadline_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
+  std::unique_ptr<v1::ReviewService::Stub> review_;
+  std::unique_ptr<v1::ReplyService::Stub> reply_;
 };
 
 }  // namespace foi::testing

@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "libs/casefile/case_record.h"
 #include "libs/common/status_macros.h"
@@ -36,7 +37,10 @@ inline constexpr char kCaseColumns[] =
     " c.correction_received_date, c.extension_state, c.extension_days,"
     " c.reply_due_date, c.correction_notice_due_date, c.clock_provisional,"
     " c.suspended_working_days, c.closed_date, c.reply_working_days,"
-    " c.correction_deadline";
+    " c.correction_deadline, c.outcome, c.outcome_reason, c.outcome_grounds,"
+    " c.disposition_summary";
+// Columns of kCaseColumns; a query's own columns follow from here + 1.
+inline constexpr int kCaseColumnCount = 38;
 inline constexpr char kCaseFrom[] =
     " FROM cases c JOIN applicants a ON a.case_id = c.id";
 
@@ -91,6 +95,33 @@ inline constexpr char kClockAssignments[] =
     " reply_due_date = ?, correction_notice_due_date = ?,"
     " clock_provisional = ?, suspended_working_days = ?, closed_date = ?,"
     " reply_working_days = ?, correction_deadline = ?";
+
+// Reads the disposition columns (outcome, reason, grounds, summary) from
+// `index` on.
+inline absl::StatusOr<casefile::Disposition> ReadDisposition(sql::ResultSet& rs,
+                                                             int index) {
+  casefile::Disposition d;
+  if (rs.isNull(index)) return d;
+  const std::string outcome = rs.getString(index);
+  FOI_ASSIGN_OR_RETURN(
+      d.outcome, ParseStored(rules::ParseOutcome(outcome), "outcome", outcome));
+  if (!rs.isNull(index + 1)) {
+    const std::string reason = rs.getString(index + 1);
+    FOI_ASSIGN_OR_RETURN(d.reason, ParseStored(rules::ParseReason(reason),
+                                               "outcome_reason", reason));
+  }
+  if (!rs.isNull(index + 2)) {
+    for (absl::string_view code : absl::StrSplit(
+             std::string(rs.getString(index + 2)), ',', absl::SkipEmpty())) {
+      FOI_ASSIGN_OR_RETURN(rules::ExemptionGround g,
+                           ParseStored(rules::ParseGround(code),
+                                       "outcome_grounds", std::string(code)));
+      d.grounds.push_back(g);
+    }
+  }
+  if (!rs.isNull(index + 3)) d.summary = rs.getString(index + 3);
+  return d;
+}
 
 // Reads the columns of kCaseColumns from the current row.
 inline absl::StatusOr<casefile::CaseRecord> ReadCase(sql::ResultSet& rs) {
@@ -149,6 +180,7 @@ inline absl::StatusOr<casefile::CaseRecord> ReadCase(sql::ResultSet& rs) {
   FOI_ASSIGN_OR_RETURN(k.closed_date, ReadOptionalDate(rs, 32));
   if (!rs.isNull(33)) k.reply_working_days = rs.getInt(33);
   FOI_ASSIGN_OR_RETURN(k.correction_deadline, ReadOptionalDate(rs, 34));
+  FOI_ASSIGN_OR_RETURN(r.disposition, ReadDisposition(rs, 35));
   return r;
 }
 
