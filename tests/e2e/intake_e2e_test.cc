@@ -6,13 +6,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "foi/v1/admin_service.grpc.pb.h"
@@ -122,17 +125,34 @@ class IntakeE2eTest : public ::testing::Test {
     ctx.AddMetadata("authorization", "Bearer " + token);
   }
 
-  std::string CreateToken(v1::Role role) {
+  std::string CreateToken(v1::Role role, const std::string& name = "e2e") {
     grpc::ClientContext ctx;
     Authorize(ctx, admin_token_);
     v1::CreateTokenRequest req;
-    req.mutable_token()->set_display_name("e2e");
+    req.mutable_token()->set_display_name(name);
     req.mutable_token()->set_role(role);
     req.mutable_token()->set_unit("ogi-office");
     v1::CreateTokenResponse resp;
     grpc::Status s = admin_->CreateToken(&ctx, req, &resp);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return resp.secret();
+  }
+
+  // Runs foictl as `token` with `args` (shell-quoted by the caller) and
+  // returns its exit status; stdout goes to `*out`.
+  int Foictl(const std::string& token, const std::string& args,
+             std::string* out) {
+    const std::string command =
+        absl::StrCat("FOI_ENDPOINT=", endpoint_, " FOI_TOKEN=", token, " ",
+                     FOICTL_PATH, " ", args, " 2>>", dir_, "/foictl.log");
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return -1;
+    out->clear();
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out->append(buf, n);
+    const int status = pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
 
   std::unique_ptr<foi::testing::TestDatabase> db_;
@@ -316,6 +336,89 @@ TEST_F(IntakeE2eTest, SigtermDrainsAndExitsCleanly) {
   const int status = StopServer();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+}  // namespace
+}  // namespace foi
+
+namespace foi {
+namespace {
+
+// The release path as an officer and a reviewer drive it from the command
+// line, against the foi-server binary: attach, review, redact, sign off,
+// draft, issue, fetch the PDF; and a fee quote.
+TEST_F(IntakeE2eTest, FoictlTakesADocumentThroughReviewToAnIssuedReply) {
+  const std::string desk = CreateToken(v1::FRONT_DESK);
+  const std::string officer = CreateToken(v1::OFFICER, "officer li");
+  const std::string reviewer = CreateToken(v1::REVIEWER, "reviewer sun");
+  grpc::ClientContext ctx;
+  Authorize(ctx, desk);
+  v1::Case c;
+  ASSERT_TRUE(intake_
+                  ->SubmitApplication(
+                      &ctx, foi::testing::ValidSubmission("e2e-release"), &c)
+                  .ok());
+  std::string out;
+  ASSERT_EQ(Foictl(officer, "claim " + c.name(), &out), 0) << out;
+  const std::string doc = dir_ + "/notice.txt";
+  std::ofstream(doc)
+      << "征收补偿公示\n被征收人王某，身份证号码11010519491231002X。\n"
+         "补偿标准依照市政府公布的文件执行。\n";
+  ASSERT_EQ(Foictl(officer, absl::StrCat("doc add ", c.name(), " ", doc), &out),
+            0)
+      << out;
+  ASSERT_EQ(Foictl(officer, "review create " + c.name(), &out), 0) << out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      out, m, std::regex("\"(cases/[A-Za-z0-9_-]+/reviews/[A-Za-z0-9_-]+)\"")))
+      << out;
+  const std::string review = m[1];
+  ASSERT_EQ(Foictl(reviewer, "review get " + review, &out), 0) << out;
+  EXPECT_TRUE(absl::StrContains(out, "11010519491231002X")) << out;
+  ASSERT_EQ(Foictl(reviewer,
+                   "review decide " + review +
+                       " 1 --redact --ground=THIRD_PARTY_RIGHTS",
+                   &out),
+            0)
+      << out;
+  // The officer cannot sign off; the reviewer can.
+  EXPECT_EQ(Foictl(officer,
+                   "review complete " + review + " --conclusion=PARTIAL", &out),
+            1);
+  ASSERT_EQ(Foictl(reviewer,
+                   "review complete " + review + " --conclusion=PARTIAL", &out),
+            0)
+      << out;
+  ASSERT_EQ(
+      Foictl(officer,
+             "reply draft " + c.name() +
+                 " --outcome=PARTIALLY_DISCLOSED"
+                 " --grounds=THIRD_PARTY_RIGHTS --delivery-form=电子文档"
+                 " --delivery-route=电子邮件"
+                 " \'--withheld=被征收人的身份证号码|THIRD_PARTY_RIGHTS\'",
+             &out),
+      0)
+      << out;
+  EXPECT_TRUE(absl::StrContains(out, "第三十七条")) << out;
+  ASSERT_EQ(Foictl(officer, "reply issue " + c.name(), &out), 0) << out;
+  EXPECT_TRUE(absl::StrContains(out, "REPLIED")) << out;
+  const std::string pdf = dir_ + "/reply.pdf";
+  ASSERT_EQ(
+      Foictl(officer, "reply render " + c.name() + " --format=pdf --out=" + pdf,
+             &out),
+      0);
+  FILE* text = popen(("pdftotext " + pdf + " -").c_str(), "r");
+  ASSERT_NE(text, nullptr);
+  std::string letter;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, text)) > 0) letter.append(buf, n);
+  pclose(text);
+  EXPECT_TRUE(absl::StrContains(letter, c.case_number())) << letter;
+
+  ASSERT_EQ(Foictl(officer, "fee --by=pages 201", &out), 0) << out;
+  EXPECT_TRUE(absl::StrContains(out, "2740")) << out;
+  EXPECT_EQ(Foictl(officer, "fee --by=weight 3", &out), 2);
 }
 
 }  // namespace
