@@ -3,7 +3,7 @@
 # Benchmarks foi-tracker against baselines measured in the same run on the
 # same machine (DESIGN.md: Performance). Not a test: ctest never runs it.
 #
-# Usage: scripts/bench.sh [intake|deadline|queue|all]
+# Usage: scripts/bench.sh [intake|deadline|queue|libs|all]
 #
 #   intake (the default; issue 2):
 #     SubmitApplication throughput and latency at 16 and 64 calls in flight,
@@ -33,6 +33,11 @@
 #     gRPC call at the same concurrency; plus EXPLAIN and ANALYZE of each
 #     view's SELECT. Writes bench/results/queue-<UTC time>.json and
 #     queue-latest.json.
+#
+#   libs (scripts/lib/bench_libs.sh): the libraries' Google Benchmark
+#     targets, each against a baseline in the same binary: screening vs
+#     UTF-8 validation, PDF letters vs text letters, AddWorkingDays vs the
+#     day-by-day walk. Writes bench/results/libs-*-<UTC time>.json.
 #
 #   all: intake, then deadline and queue on one load of the cases. The
 #     cases live in a database of their own (foi_bench_cases), served by a
@@ -73,6 +78,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
 # shellcheck source=lib/common.sh
 source "${ROOT}/scripts/lib/common.sh"
+# shellcheck source=lib/bench_libs.sh
+source "${ROOT}/scripts/lib/bench_libs.sh"
 
 readonly BUILD_DIR="${FOI_BUILD_DIR:-${ROOT}/build}"
 readonly SERVER_BIN="${BUILD_DIR}/services/foi_server/foi-server"
@@ -1041,6 +1048,7 @@ main() {
     intake) do_intake=1 ;;
     deadline) do_deadline=1 ;;
     queue) do_queue=1 ;;
+    libs) run_libs; exit 0 ;;
     all) do_intake=1; do_deadline=1; do_queue=1 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; foi::die "unknown suite: $1" ;;
