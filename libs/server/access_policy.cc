@@ -63,6 +63,13 @@ AccessPolicy AccessPolicy::Default() {
   p.Allow("/foi.v1.ReplyService/DraftReply", officers);
   p.Allow("/foi.v1.ReplyService/RenderReply", staff);
   p.Allow("/foi.v1.ReplyService/IssueReply", officers);
+  // Art. 44 candidates are decided by the head of the OGI office; the
+  // catalogue is public knowledge.
+  p.Allow("/foi.v1.AnalyticsService/ListDisclosureCandidates", officers);
+  p.Allow("/foi.v1.AnalyticsService/DecideCandidate", managers);
+  p.Allow("/foi.v1.AnalyticsService/ListProactiveDisclosures", everyone);
+  p.Allow("/foi.v1.AnalyticsService/RecordAppeal", managers);
+  p.Allow("/foi.v1.AnalyticsService/GetAnnualReport", managers);
   return p;
 }
 

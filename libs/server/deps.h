@@ -17,6 +17,7 @@
 #include "libs/server/calendar_holder.h"
 #include "libs/server/token_cache.h"
 #include "libs/server/worker_pool.h"
+#include "libs/store/analytics_repository.h"
 #include "libs/store/case_repository.h"
 #include "libs/store/deadline_repository.h"
 #include "libs/store/reply_repository.h"
@@ -31,6 +32,7 @@ struct Deps {
   store::DeadlineRepository* deadlines = nullptr;
   store::ReviewRepository* reviews = nullptr;
   store::ReplyRepository* replies = nullptr;
+  store::AnalyticsRepository* analytics = nullptr;
   // The reply letters: the agency's templates and details.
   const render::LetterRenderer* letters = nullptr;
   // The confidentiality detectors with the agency's rule sets.

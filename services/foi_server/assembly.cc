@@ -18,6 +18,7 @@
 #include "libs/server/log.h"
 #include "libs/store/migrations.h"
 #include "services/admin/admin_service.h"
+#include "services/analytics/analytics_service.h"
 #include "services/casework/casework_service.h"
 #include "services/deadline/deadline_service.h"
 #include "services/foi_server/default_calendar.h"
@@ -130,6 +131,8 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
                          screening::Screener::LoadDirectory(o.screening_dir));
   }
   a->replies_ = std::make_unique<store::MysqlReplyRepository>(a->pool_.get());
+  a->analytics_ =
+      std::make_unique<store::MysqlAnalyticsRepository>(a->pool_.get());
   if (o.targets.count("reply")) {
     FOI_ASSIGN_OR_RETURN(render::AgencyConfig agency,
                          render::LoadAgencyConfig(o.agency_config));
@@ -169,6 +172,7 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   deps.reviews = a->reviews_.get();
   deps.screener = a->screener_.get();
   deps.replies = a->replies_.get();
+  deps.analytics = a->analytics_.get();
   deps.letters = a->letters_.get();
   deps.calendars = a->calendars_.get();
   deps.alerts = a->alerts_.get();
@@ -197,6 +201,7 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   if (o.targets.count("casework")) casework::Register(builder, deps);
   if (o.targets.count("review")) review::Register(builder, deps);
   if (o.targets.count("reply")) reply::Register(builder, deps);
+  if (o.targets.count("analytics")) analytics::Register(builder, deps);
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;

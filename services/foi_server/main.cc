@@ -27,7 +27,7 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve on; port 0 picks a free one");
 ABSL_FLAG(std::string, targets, "all",
           "services to host: 'all' or a comma list of admin, casework, "
-          "deadline, intake, reply, review");
+          "deadline, intake, reply, review, analytics");
 ABSL_FLAG(std::string, mysql_url, "mysql://root@127.0.0.1:3306/foi",
           "database: mysql://user[:password]@host[:port]/db[?socket=PATH]");
 ABSL_FLAG(int, db_pool_size, 16, "database connections (and worker threads)");

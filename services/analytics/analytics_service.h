@@ -1,0 +1,51 @@
+// AnalyticsService: the gRPC adapter for disclosure candidates and the
+// proactive-disclosure catalogue (Art. 44), appeals, and the statutory
+// annual report (Art. 50). The report is computed by libs/annual; the
+// candidates are written by the foi-analytics job.
+//
+// Thread safety: handlers run concurrently; the service holds no mutable
+// state.
+#ifndef FOI_SERVICES_ANALYTICS_ANALYTICS_SERVICE_H_
+#define FOI_SERVICES_ANALYTICS_ANALYTICS_SERVICE_H_
+
+#include "foi/v1/analytics_service.grpc.pb.h"
+#include "grpcpp/server_builder.h"
+#include "libs/server/deps.h"
+
+namespace foi::analytics {
+
+class AnalyticsServiceImpl final
+    : public v1::AnalyticsService::CallbackService {
+ public:
+  // REQUIRES: deps (with analytics) outlives the service.
+  explicit AnalyticsServiceImpl(server::Deps* deps) : deps_(deps) {}
+
+  grpc::ServerUnaryReactor* ListDisclosureCandidates(
+      grpc::CallbackServerContext* ctx,
+      const v1::ListDisclosureCandidatesRequest* request,
+      v1::ListDisclosureCandidatesResponse* response) override;
+  grpc::ServerUnaryReactor* DecideCandidate(
+      grpc::CallbackServerContext* ctx,
+      const v1::DecideCandidateRequest* request,
+      v1::DisclosureCandidate* response) override;
+  grpc::ServerUnaryReactor* ListProactiveDisclosures(
+      grpc::CallbackServerContext* ctx,
+      const v1::ListProactiveDisclosuresRequest* request,
+      v1::ListProactiveDisclosuresResponse* response) override;
+  grpc::ServerUnaryReactor* RecordAppeal(grpc::CallbackServerContext* ctx,
+                                         const v1::RecordAppealRequest* request,
+                                         v1::Appeal* response) override;
+  grpc::ServerUnaryReactor* GetAnnualReport(
+      grpc::CallbackServerContext* ctx,
+      const v1::GetAnnualReportRequest* request,
+      v1::AnnualReport* response) override;
+
+ private:
+  server::Deps* const deps_;
+};
+
+void Register(grpc::ServerBuilder& builder, server::Deps& deps);
+
+}  // namespace foi::analytics
+
+#endif  // FOI_SERVICES_ANALYTICS_ANALYTICS_SERVICE_H_
