@@ -88,7 +88,8 @@ ChooseCalendar(const AssemblyOptions& o, store::DeadlineRepository& store) {
 
 const std::vector<std::string>& KnownTargets() {
   static const auto* targets = new std::vector<std::string>{
-      "admin", "casework", "deadline", "intake", "reply", "review"};
+      "admin",  "analytics", "casework", "deadline",
+      "intake", "reply",     "review"};
   return *targets;
 }
 

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "foi/v1/admin_service.grpc.pb.h"
+#include "foi/v1/analytics_service.grpc.pb.h"
 #include "foi/v1/deadline_service.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "services/foictl/cli.h"
@@ -76,10 +77,44 @@ constexpr char kReportUsage[] =
     "  late, per unit and officer (DeadlineService.GetDeadlineReport)\n"
     "  --as-of=DATE      YYYY-MM-DD (default today)\n"
     "  --unit=UNIT       only this unit\n"
-    "  --csv             CSV instead of a table\n";
+    "  --csv             CSV instead of a table\n"
+    "foictl report annual --year=YYYY [--format=json|csv|html]: the Art. 50\n"
+    "  annual report's tables 三 and 四 in the 2021 national format\n"
+    "  (AnalyticsService.GetAnnualReport; MANAGER or ADMIN)\n";
+
+int RunAnnualReport(std::map<std::string, std::string>& opts) {
+  foi::v1::GetAnnualReportRequest req;
+  int year = 0;
+  if (!absl::SimpleAtoi(Opt(opts, "year"), &year)) {
+    std::cerr << "--year=YYYY is required\n";
+    return Usage(kReportUsage);
+  }
+  req.set_year(year);
+  const std::string format = Opt(opts, "format", "json");
+  if (format == "json") {
+    req.set_format(foi::v1::REPORT_JSON);
+  } else if (format == "csv") {
+    req.set_format(foi::v1::REPORT_CSV);
+  } else if (format == "html") {
+    req.set_format(foi::v1::REPORT_HTML);
+  } else {
+    std::cerr << "--format: json, csv or html\n";
+    return Usage(kReportUsage);
+  }
+  if (LeftoverOptions(opts)) return Usage(kReportUsage);
+  auto stub = foi::v1::AnalyticsService::NewStub(Channel());
+  grpc::ClientContext ctx;
+  Prepare(ctx);
+  foi::v1::AnnualReport resp;
+  grpc::Status s = stub->GetAnnualReport(&ctx, req, &resp);
+  if (!s.ok()) return Fail(s);
+  std::cout << resp.content();
+  return 0;
+}
 
 int RunReport(const std::vector<std::string>& pos,
               std::map<std::string, std::string>& opts) {
+  if (pos.size() == 1 && pos[0] == "annual") return RunAnnualReport(opts);
   if (pos.size() != 1 || pos[0] != "deadlines") return Usage(kReportUsage);
   foi::v1::GetDeadlineReportRequest req;
   const std::string as_of = Opt(opts, "as-of");

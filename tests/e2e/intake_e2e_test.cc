@@ -416,6 +416,16 @@ TEST_F(IntakeE2eTest, FoictlTakesADocumentThroughReviewToAnIssuedReply) {
   pclose(text);
   EXPECT_TRUE(absl::StrContains(letter, c.case_number())) << letter;
 
+  // The reply counts in this year's annual report (a manager's view).
+  const std::string manager = CreateToken(v1::MANAGER, "manager chen");
+  const std::string year = absl::FormatTime("%Y", absl::Now(),
+                                            absl::FixedTimeZone(8 * 3600));
+  ASSERT_EQ(Foictl(manager, "report annual --format=csv --year=" + year, &out),
+            0)
+      << out;
+  EXPECT_TRUE(absl::StrContains(out, "部分公开")) << out;
+  EXPECT_EQ(Foictl(officer, "report annual --year=" + year, &out), 1);
+
   ASSERT_EQ(Foictl(officer, "fee --by=pages 201", &out), 0) << out;
   EXPECT_TRUE(absl::StrContains(out, "2740")) << out;
   EXPECT_EQ(Foictl(officer, "fee --by=weight 3", &out), 2);
