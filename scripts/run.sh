@@ -21,6 +21,7 @@ source "${ROOT}/scripts/lib/common.sh"
 
 readonly BUILD_DIR="${FOI_BUILD_DIR:-${ROOT}/build}"
 readonly SERVER_BIN="${BUILD_DIR}/services/foi_server/foi-server"
+readonly ANALYTICS_BIN="${BUILD_DIR}/services/analytics_job/foi-analytics"
 readonly FOICTL_BIN="${BUILD_DIR}/services/foictl/foictl"
 readonly VAR_DIR="${ROOT}/var"
 readonly LOG_DIR="${VAR_DIR}/log"
@@ -218,6 +219,22 @@ start_server() {
 }
 
 #######################################
+# Starts the foi-analytics job in the background, re-running every 10
+# minutes (FOI_ANALYTICS_SECONDS), so disclosure candidates appear without a
+# scheduler. Logs to var/log/foi-analytics.log.
+# Globals:
+#   ANALYTICS_PID: set to the job's pid.
+#######################################
+start_analytics() {
+  [[ -x "${ANALYTICS_BIN}" ]] || return 0
+  setsid "${ANALYTICS_BIN}" \
+    --mysql_url="mysql://root@localhost/foi?socket=${DB_SOCKET}" \
+    --watch_seconds="${FOI_ANALYTICS_SECONDS:-600}" \
+    </dev/null >>"${LOG_DIR}/foi-analytics.log" 2>&1 &
+  ANALYTICS_PID=$!
+}
+
+#######################################
 # Prints how to reach the running server.
 #######################################
 print_banner() {
@@ -242,6 +259,7 @@ print_banner() {
    token file   ${TOKEN_FILE}
    foictl       ${FOICTL_BIN}
    server log   ${SERVER_LOG}
+   analytics    foi-analytics every ${FOI_ANALYTICS_SECONDS:-600}s (log: ${LOG_DIR}/foi-analytics.log)
    MariaDB      127.0.0.1:${DB_PORT}, socket ${DB_SOCKET}
 
  Try:
@@ -259,6 +277,10 @@ EOF
 cleanup() {
   (( CLEANED_UP == 0 )) || return 0
   CLEANED_UP=1
+  if [[ -n "${ANALYTICS_PID:-}" ]]; then
+    foi::terminate_pid "${ANALYTICS_PID}" 5 "foi-analytics"
+    ANALYTICS_PID=""
+  fi
   if [[ -n "${SERVER_PID}" ]]; then
     if foi::pid_alive "${SERVER_PID}"; then
       foi::log "stopping foi-server (pid ${SERVER_PID}); draining"
@@ -300,6 +322,7 @@ main() {
   check_server_startable
   start_database
   start_server
+  start_analytics
   print_banner
 
   local rc=0

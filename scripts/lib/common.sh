@@ -37,6 +37,7 @@ readonly -a FOI_PACKAGES=(
   googletest
   libbenchmark-dev
   libvectorscan-dev
+  libicu-dev
   libpoppler-cpp-dev
   libcairo2-dev
   libpango1.0-dev

@@ -38,7 +38,8 @@ int Overlap(const std::string& a, const std::string& b) {
 std::vector<store::CandidateRow> BuildCandidates(
     const std::vector<store::ApplicationRow>& apps,
     const std::vector<std::vector<int64_t>>& clusters,
-    const std::set<std::string>& decided_cases, absl::CivilDay today,
+    const std::set<std::string>& decided_cases,
+    const std::set<std::string>& existing_keys, absl::CivilDay today,
     const CandidateOptions& options) {
   std::vector<store::CandidateRow> out;
   for (const std::vector<int64_t>& cluster : clusters) {
@@ -70,6 +71,12 @@ std::vector<store::CandidateRow> BuildCandidates(
       continue;
     }
     c.cluster_key = members.front()->case_id;
+    for (const store::ApplicationRow* m : members) {
+      if (existing_keys.count(m->case_id)) {
+        c.cluster_key = m->case_id;
+        break;  // members are in id order: the smallest existing key
+      }
+    }
     c.applicant_count = static_cast<int>(applicants.size());
     c.first_receipt_date = members.front()->receipt_date;
     c.last_receipt_date = members.front()->receipt_date;

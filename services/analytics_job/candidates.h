@@ -26,14 +26,18 @@ struct CandidateOptions {
 // disclosed (DISCLOSED or PARTIALLY_DISCLOSED) and no reply that refused
 // (every replied member disclosed), and no member already in a decided
 // candidate (`decided_cases`: accepted into the catalogue or rejected).
-// Each gets its earliest case as cluster key, the most typical description
+// Each keeps the key of an earlier run's candidate whose key case is among
+// its members (`existing_keys`; the smallest if several), so re-runs update
+// rather than duplicate; otherwise its earliest case is the key. The most
+// typical description
 // (the member sharing most words with the others) as representative, and a
 // score: distinct applicants, plus up to 1 for recency (applications in the
 // last 90 days before `today`). Sorted by score, best first.
 std::vector<store::CandidateRow> BuildCandidates(
     const std::vector<store::ApplicationRow>& apps,
     const std::vector<std::vector<int64_t>>& clusters,
-    const std::set<std::string>& decided_cases, absl::CivilDay today,
+    const std::set<std::string>& decided_cases,
+    const std::set<std::string>& existing_keys, absl::CivilDay today,
     const CandidateOptions& options);
 
 }  // namespace foi::analytics_job

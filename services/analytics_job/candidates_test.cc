@@ -25,7 +25,7 @@ TEST(CandidatesTest, ThreeApplicantsWithADisclosureMakeACandidate) {
   const std::vector<store::ApplicationRow> apps = {
       App("c1", "a", "DISCLOSED", 2), App("c2", "b", ""), App("c3", "c", ""),
       App("c4", "a", "")};
-  auto out = BuildCandidates(apps, {{0, 1, 2, 3}}, {},
+  auto out = BuildCandidates(apps, {{0, 1, 2, 3}}, {}, {},
                              absl::CivilDay(2026, 11, 27), {});
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].cluster_key, "c1");
@@ -40,30 +40,39 @@ TEST(CandidatesTest, ThreeApplicantsWithADisclosureMakeACandidate) {
 TEST(CandidatesTest, TwoApplicantsAreNotEnough) {
   const std::vector<store::ApplicationRow> apps = {
       App("c1", "a", "DISCLOSED"), App("c2", "b", ""), App("c3", "a", "")};
-  EXPECT_TRUE(
-      BuildCandidates(apps, {{0, 1, 2}}, {}, absl::CivilDay(2026, 11, 27), {})
-          .empty());
+  EXPECT_TRUE(BuildCandidates(apps, {{0, 1, 2}}, {}, {},
+                              absl::CivilDay(2026, 11, 27), {})
+                  .empty());
 }
 
 TEST(CandidatesTest, ARefusalOrNoDisclosureYetKeepsAClusterOut) {
   std::vector<store::ApplicationRow> apps = {App("c1", "a", "NOT_DISCLOSED"),
                                              App("c2", "b", "DISCLOSED"),
                                              App("c3", "c", "")};
-  EXPECT_TRUE(
-      BuildCandidates(apps, {{0, 1, 2}}, {}, absl::CivilDay(2026, 11, 27), {})
-          .empty());
+  EXPECT_TRUE(BuildCandidates(apps, {{0, 1, 2}}, {}, {},
+                              absl::CivilDay(2026, 11, 27), {})
+                  .empty());
   apps = {App("c1", "a", ""), App("c2", "b", ""), App("c3", "c", "")};
-  EXPECT_TRUE(
-      BuildCandidates(apps, {{0, 1, 2}}, {}, absl::CivilDay(2026, 11, 27), {})
-          .empty());
+  EXPECT_TRUE(BuildCandidates(apps, {{0, 1, 2}}, {}, {},
+                              absl::CivilDay(2026, 11, 27), {})
+                  .empty());
 }
 
 TEST(CandidatesTest, ClustersTouchingADecidedCandidateAreSkipped) {
   const std::vector<store::ApplicationRow> apps = {
       App("c1", "a", "DISCLOSED"), App("c2", "b", ""), App("c3", "c", "")};
-  EXPECT_TRUE(BuildCandidates(apps, {{0, 1, 2}}, {"c2"},
+  EXPECT_TRUE(BuildCandidates(apps, {{0, 1, 2}}, {"c2"}, {},
                               absl::CivilDay(2026, 11, 27), {})
                   .empty());
+}
+
+TEST(CandidatesTest, AnEarlierRunsKeyAmongTheMembersIsKept) {
+  const std::vector<store::ApplicationRow> apps = {
+      App("c1", "a", "DISCLOSED"), App("c2", "b", ""), App("c3", "c", "")};
+  auto out = BuildCandidates(apps, {{0, 1, 2}}, {}, {"c2"},
+                             absl::CivilDay(2026, 11, 27), {});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].cluster_key, "c2");
 }
 
 }  // namespace

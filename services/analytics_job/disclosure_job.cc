@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "libs/common/id_generator.h"
 #include "libs/common/json_writer.h"
 #include "libs/common/status_macros.h"
@@ -33,12 +34,14 @@ absl::StatusOr<RunStats> RunDisclosureJob(store::AnalyticsRepository& read,
   std::vector<store::ApplicationRow> apps;
   std::string after;
   std::string last_id;
+  size_t read_total = 0;
   for (;;) {
     FOI_ASSIGN_OR_RETURN(std::vector<store::ApplicationRow> page,
                          read.ListApplications(after, kPage));
     if (page.empty()) break;
     after = page.back().case_id;
     last_id = after;
+    read_total += page.size();
     for (store::ApplicationRow& a : page) {
       if (a.receipt_date >= from) apps.push_back(std::move(a));
     }
@@ -48,7 +51,10 @@ absl::StatusOr<RunStats> RunDisclosureJob(store::AnalyticsRepository& read,
     }
   }
   stats.applications = static_cast<int>(apps.size());
-  if (!last_id.empty() && last_id == *watermark) {
+  // Ids are time-ordered only to the millisecond, so a new case may sort
+  // before the last one seen: the count catches it.
+  const std::string mark = absl::StrCat(read_total, ":", last_id);
+  if (!last_id.empty() && mark == *watermark) {
     stats.skipped = true;
     return stats;
   }
@@ -62,11 +68,23 @@ absl::StatusOr<RunStats> RunDisclosureJob(store::AnalyticsRepository& read,
   if (options.threshold > 0) cluster_options.threshold = options.threshold;
   Log(LogLevel::kInfo, "clustering",
       JsonObject().Add("applications", static_cast<int64_t>(docs.size())));
-  const std::vector<std::vector<int64_t>> clusters =
-      textsim::Cluster(*normalizer, docs, cluster_options);
+  FOI_ASSIGN_OR_RETURN(const std::vector<std::vector<int64_t>> clusters,
+                       textsim::Cluster(*normalizer, docs, cluster_options));
   stats.clusters = static_cast<int>(clusters.size());
-  // Cases of decided candidates stay out of new ones.
-  std::set<std::string> decided;
+  // Cases of decided candidates stay out of new ones; proposed ones keep
+  // their identity.
+  std::set<std::string> decided, proposed;
+  {
+    std::optional<std::pair<double, std::string>> key;
+    for (;;) {
+      FOI_ASSIGN_OR_RETURN(
+          std::vector<store::CandidateRow> rows,
+          write.ListCandidates(store::CandidateState::kProposed, key, 500));
+      if (rows.empty()) break;
+      for (const store::CandidateRow& c : rows) proposed.insert(c.cluster_key);
+      key = std::make_pair(rows.back().score, rows.back().id);
+    }
+  }
   for (store::CandidateState s :
        {store::CandidateState::kAccepted, store::CandidateState::kRejected}) {
     std::optional<std::pair<double, std::string>> key;
@@ -80,16 +98,16 @@ absl::StatusOr<RunStats> RunDisclosureJob(store::AnalyticsRepository& read,
       key = std::make_pair(rows.back().score, rows.back().id);
     }
   }
-  std::vector<store::CandidateRow> candidates =
-      BuildCandidates(apps, clusters, decided, today, options.candidates);
+  std::vector<store::CandidateRow> candidates = BuildCandidates(
+      apps, clusters, decided, proposed, today, options.candidates);
   RandomIdGenerator ids;
   for (store::CandidateRow& c : candidates) c.id = ids.NewId(now);
   stats.candidates = static_cast<int>(candidates.size());
   FOI_ASSIGN_OR_RETURN(stats.inserted, write.UpsertCandidates(candidates, now));
-  FOI_RETURN_IF_ERROR(write.RecordRun(started, absl::Now(), last_id,
+  FOI_RETURN_IF_ERROR(write.RecordRun(started, absl::Now(), mark,
                                       stats.applications, stats.clusters,
                                       stats.candidates));
-  *watermark = last_id;
+  *watermark = mark;
   return stats;
 }
 

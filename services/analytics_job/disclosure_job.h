@@ -35,8 +35,11 @@ struct RunStats {
 };
 
 // Runs once at `now`, reading from `read` (a replica, or the primary) and
-// writing to `write`. `*watermark` is the last case id the previous run saw
-// ("" at first) and is advanced. Logs progress every 100,000 applications.
+// writing to `write`. `*watermark` is what the previous run saw (the number
+// of applications and the last id; "" at first) and is advanced; a run that
+// finds the same skips the work. Every run clusters the whole window, so a
+// candidate keeps growing as applications join it. Logs progress every
+// 100,000 applications.
 absl::StatusOr<RunStats> RunDisclosureJob(store::AnalyticsRepository& read,
                                           store::AnalyticsRepository& write,
                                           const JobOptions& options,
