@@ -401,64 +401,60 @@ std::vector<Migration> Build() {
       "appeals, disclosure candidates, the proactive-disclosure catalogue",
       {
           // Table 四 of the annual report (Art. 50(3)).
-          std::string(
-              "CREATE TABLE appeals ("
-              " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " kind VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " result VARCHAR(16) CHARACTER SET ascii NOT NULL,"
-              " filed_date DATE NOT NULL,"
-              " decided_date DATE NULL,"
-              " created_by VARCHAR(128) NOT NULL,"
-              " create_time DATETIME(6) NOT NULL,"
-              " PRIMARY KEY (id),"
-              " KEY k_appeals_filed (filed_date),"
-              " CONSTRAINT fk_appeals_case FOREIGN KEY (case_id)"
-              "  REFERENCES cases (id))") +
+          std::string("CREATE TABLE appeals ("
+                      " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " kind VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " result VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+                      " filed_date DATE NOT NULL,"
+                      " decided_date DATE NULL,"
+                      " created_by VARCHAR(128) NOT NULL,"
+                      " create_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (id),"
+                      " KEY k_appeals_filed (filed_date),"
+                      " CONSTRAINT fk_appeals_case FOREIGN KEY (case_id)"
+                      "  REFERENCES cases (id))") +
               kTableOptions,
           // Written by foi-analytics; cluster_key (the earliest member
           // case) keeps re-runs from duplicating a candidate.
-          std::string(
-              "CREATE TABLE disclosure_candidates ("
-              " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " cluster_key VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " state VARCHAR(16) CHARACTER SET ascii NOT NULL,"
-              " representative TEXT NOT NULL,"
-              " case_ids MEDIUMTEXT CHARACTER SET ascii NOT NULL,"
-              " applicant_count INT NOT NULL,"
-              " outcomes VARCHAR(1000) CHARACTER SET ascii NOT NULL,"
-              " first_receipt_date DATE NOT NULL,"
-              " last_receipt_date DATE NOT NULL,"
-              " score DOUBLE NOT NULL,"
-              " decided_by VARCHAR(128) NOT NULL DEFAULT '',"
-              " reason VARCHAR(2000) NOT NULL DEFAULT '',"
-              " disclosure_id VARCHAR(40) CHARACTER SET ascii NOT NULL"
-              "  DEFAULT '',"
-              " update_time DATETIME(6) NOT NULL,"
-              " PRIMARY KEY (id),"
-              " UNIQUE KEY uk_candidates_cluster (cluster_key),"
-              " KEY k_candidates_state_score (state, score, id))") +
+          std::string("CREATE TABLE disclosure_candidates ("
+                      " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " cluster_key VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " state VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+                      " representative TEXT NOT NULL,"
+                      " case_ids MEDIUMTEXT CHARACTER SET ascii NOT NULL,"
+                      " applicant_count INT NOT NULL,"
+                      " outcomes VARCHAR(1000) CHARACTER SET ascii NOT NULL,"
+                      " first_receipt_date DATE NOT NULL,"
+                      " last_receipt_date DATE NOT NULL,"
+                      " score DOUBLE NOT NULL,"
+                      " decided_by VARCHAR(128) NOT NULL DEFAULT '',"
+                      " reason VARCHAR(2000) NOT NULL DEFAULT '',"
+                      " disclosure_id VARCHAR(40) CHARACTER SET ascii NOT NULL"
+                      "  DEFAULT '',"
+                      " update_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (id),"
+                      " UNIQUE KEY uk_candidates_cluster (cluster_key),"
+                      " KEY k_candidates_state_score (state, score, id))") +
               kTableOptions,
-          std::string(
-              "CREATE TABLE proactive_disclosures ("
-              " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " title VARCHAR(400) NOT NULL,"
-              " location VARCHAR(1000) NOT NULL,"
-              " candidate_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " created_by VARCHAR(128) NOT NULL,"
-              " create_time DATETIME(6) NOT NULL,"
-              " PRIMARY KEY (id))") +
+          std::string("CREATE TABLE proactive_disclosures ("
+                      " id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " title VARCHAR(400) NOT NULL,"
+                      " location VARCHAR(1000) NOT NULL,"
+                      " candidate_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " created_by VARCHAR(128) NOT NULL,"
+                      " create_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (id))") +
               kTableOptions,
-          std::string(
-              "CREATE TABLE analytics_runs ("
-              " id BIGINT NOT NULL AUTO_INCREMENT,"
-              " started DATETIME(6) NOT NULL,"
-              " finished DATETIME(6) NOT NULL,"
-              " watermark VARCHAR(40) CHARACTER SET ascii NOT NULL,"
-              " applications INT NOT NULL,"
-              " clusters INT NOT NULL,"
-              " candidates INT NOT NULL,"
-              " PRIMARY KEY (id))") +
+          std::string("CREATE TABLE analytics_runs ("
+                      " id BIGINT NOT NULL AUTO_INCREMENT,"
+                      " started DATETIME(6) NOT NULL,"
+                      " finished DATETIME(6) NOT NULL,"
+                      " watermark VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " applications INT NOT NULL,"
+                      " clusters INT NOT NULL,"
+                      " candidates INT NOT NULL,"
+                      " PRIMARY KEY (id))") +
               kTableOptions,
       }});
   return m;

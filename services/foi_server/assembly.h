@@ -22,9 +22,9 @@
 #include "libs/screening/screener.h"
 #include "libs/server/deps.h"
 #include "libs/store/connection_pool.h"
+#include "libs/store/mysql_analytics_repository.h"
 #include "libs/store/mysql_case_repository.h"
 #include "libs/store/mysql_deadline_repository.h"
-#include "libs/store/mysql_analytics_repository.h"
 #include "libs/store/mysql_reply_repository.h"
 #include "libs/store/mysql_review_repository.h"
 #include "libs/store/mysql_token_repository.h"
@@ -40,8 +40,9 @@ struct AssemblyOptions {
   // How long start-up waits for the database to answer.
   absl::Duration db_wait = absl::Seconds(60);
   std::string listen = "127.0.0.1:50051";
-  std::set<std::string> targets = {"admin",  "analytics", "casework",
-                                   "deadline", "intake", "reply", "review"};
+  std::set<std::string> targets = {"admin",    "analytics", "casework",
+                                   "deadline", "intake",    "reply",
+                                   "review"};
   // The screening rule sets (deploy/screening of the source tree by
   // default).
   std::string screening_dir = FOI_DEFAULT_SCREENING_DIR;

@@ -418,8 +418,8 @@ TEST_F(IntakeE2eTest, FoictlTakesADocumentThroughReviewToAnIssuedReply) {
 
   // The reply counts in this year's annual report (a manager's view).
   const std::string manager = CreateToken(v1::MANAGER, "manager chen");
-  const std::string year = absl::FormatTime("%Y", absl::Now(),
-                                            absl::FixedTimeZone(8 * 3600));
+  const std::string year =
+      absl::FormatTime("%Y", absl::Now(), absl::FixedTimeZone(8 * 3600));
   ASSERT_EQ(Foictl(manager, "report annual --format=csv --year=" + year, &out),
             0)
       << out;
