@@ -20,6 +20,7 @@
 #include "libs/convert/page_token.h"
 #include "libs/server/blocking_call.h"
 #include "libs/server/principal.h"
+#include "libs/server/serve_as.h"
 
 namespace foi::analytics {
 namespace {
@@ -28,20 +29,6 @@ using server::Principal;
 
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 500;
-
-template <typename Work>
-grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* ctx,
-                                server::Deps& deps, Work work) {
-  auto principal = server::PrincipalFromContext(*ctx, *deps.token_cache);
-  if (!principal.ok()) return server::FinishNow(ctx, principal.status());
-  auto* reactor = ctx->DefaultReactor();
-  server::FinishWhenDone(
-      *deps.workers, reactor,
-      [p = *std::move(principal), work = std::move(work)]() mutable {
-        return work(p);
-      });
-  return reactor;
-}
 
 void CandidateToProto(const store::CandidateRow& c,
                       v1::DisclosureCandidate* out) {
@@ -130,7 +117,7 @@ grpc::ServerUnaryReactor* AnalyticsServiceImpl::ListDisclosureCandidates(
     }
     key = std::make_pair(score, parts.second);
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, response, state, key, query,
        limit = *size](const Principal&) -> absl::Status {
@@ -180,7 +167,7 @@ grpc::ServerUnaryReactor* AnalyticsServiceImpl::DecideCandidate(
     return server::FinishNow(
         ctx, absl::InvalidArgumentError("decision: ACCEPTED or REJECTED"));
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, request, response, decision,
        id = std::string(id)](const Principal& p) -> absl::Status {
@@ -230,7 +217,7 @@ grpc::ServerUnaryReactor* AnalyticsServiceImpl::ListProactiveDisclosures(
     }
     key = std::make_pair(absl::FromUnixMicros(micros), parts.second);
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, response, key, limit = *size](const Principal&) -> absl::Status {
         FOI_ASSIGN_OR_RETURN(std::vector<store::DisclosureRow> rows,
@@ -289,23 +276,24 @@ grpc::ServerUnaryReactor* AnalyticsServiceImpl::RecordAppeal(
         ctx, absl::InvalidArgumentError(
                  "appeal.decided_date: not with a PENDING result"));
   }
-  return Serve(ctx, *deps_,
-               [this, response, a, decided, filed = *filed,
-                case_id = *case_id](const Principal& p) -> absl::Status {
-                 store::AppealRow row;
-                 row.create_time = deps_->clock->Now();
-                 row.id = deps_->ids->NewId(row.create_time);
-                 row.case_id = case_id;
-                 row.kind = v1::AppealKind_Name(a.kind());
-                 row.result = v1::AppealResult_Name(a.result());
-                 row.filed_date = filed;
-                 row.decided_date = decided;
-                 row.created_by = p.display_name;
-                 FOI_RETURN_IF_ERROR(deps_->analytics->InsertAppeal(row));
-                 *response = a;
-                 response->set_name(absl::StrCat("appeals/", row.id));
-                 return absl::OkStatus();
-               });
+  return server::ServeAs(
+      ctx, *deps_,
+      [this, response, a, decided, filed = *filed,
+       case_id = *case_id](const Principal& p) -> absl::Status {
+        store::AppealRow row;
+        row.create_time = deps_->clock->Now();
+        row.id = deps_->ids->NewId(row.create_time);
+        row.case_id = case_id;
+        row.kind = v1::AppealKind_Name(a.kind());
+        row.result = v1::AppealResult_Name(a.result());
+        row.filed_date = filed;
+        row.decided_date = decided;
+        row.created_by = p.display_name;
+        FOI_RETURN_IF_ERROR(deps_->analytics->InsertAppeal(row));
+        *response = a;
+        response->set_name(absl::StrCat("appeals/", row.id));
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AnalyticsServiceImpl::GetAnnualReport(
@@ -326,7 +314,7 @@ grpc::ServerUnaryReactor* AnalyticsServiceImpl::GetAnnualReport(
     return server::FinishNow(ctx,
                              absl::InvalidArgumentError("format: unknown"));
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, response, year, format](const Principal&) -> absl::Status {
         FOI_ASSIGN_OR_RETURN(std::vector<store::ReportRow> rows,

@@ -15,28 +15,13 @@
 #include "libs/server/blocking_call.h"
 #include "libs/server/case_commands.h"
 #include "libs/server/principal.h"
+#include "libs/server/serve_as.h"
 #include "services/reply/letter_data.h"
 
 namespace foi::reply {
 namespace {
 
 using server::Principal;
-
-// Runs `work(principal)` on the worker pool and finishes the call with its
-// status.
-template <typename Work>
-grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* ctx,
-                                server::Deps& deps, Work work) {
-  auto principal = server::PrincipalFromContext(*ctx, *deps.token_cache);
-  if (!principal.ok()) return server::FinishNow(ctx, principal.status());
-  auto* reactor = ctx->DefaultReactor();
-  server::FinishWhenDone(
-      *deps.workers, reactor,
-      [p = *std::move(principal), work = std::move(work)]() mutable {
-        return work(p);
-      });
-  return reactor;
-}
 
 void QuoteToProto(const rules::FeeQuote& q, v1::FeeQuote* out) {
   out->set_method(q.method == rules::FeeMethod::kByCount ? v1::BY_COUNT
@@ -170,7 +155,7 @@ grpc::ServerUnaryReactor* ReplyServiceImpl::DraftReply(
                                absl::InvalidArgumentError("grounds: unknown"));
     }
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, request, response, case_id = *case_id,
        version = *version](const Principal& p) -> absl::Status {
@@ -223,7 +208,7 @@ grpc::ServerUnaryReactor* ReplyServiceImpl::RenderReply(
     return server::FinishNow(
         ctx, absl::InvalidArgumentError("format: TEXT, HTML or PDF"));
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, response, format,
        case_id = *case_id](const Principal&) -> absl::Status {
@@ -273,7 +258,7 @@ grpc::ServerUnaryReactor* ReplyServiceImpl::IssueReply(
     if (!day.ok()) return server::FinishNow(ctx, day.status());
     delivery = *day;
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, response, delivery, case_id = *case_id,
        version = *version](const Principal& p) -> absl::Status {

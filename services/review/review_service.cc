@@ -18,6 +18,7 @@
 #include "libs/server/blocking_call.h"
 #include "libs/server/case_commands.h"
 #include "libs/server/principal.h"
+#include "libs/server/serve_as.h"
 #include "services/review/review_convert.h"
 
 namespace foi::review {
@@ -30,22 +31,6 @@ using casefile::Review;
 using server::Principal;
 
 constexpr size_t kMaxFindingExplanationChars = 500;
-
-// Runs `work(principal)` on the worker pool and finishes the call with its
-// status: every handler's blocking part.
-template <typename Work>
-grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* ctx,
-                                server::Deps& deps, Work work) {
-  auto principal = server::PrincipalFromContext(*ctx, *deps.token_cache);
-  if (!principal.ok()) return server::FinishNow(ctx, principal.status());
-  auto* reactor = ctx->DefaultReactor();
-  server::FinishWhenDone(
-      *deps.workers, reactor,
-      [p = *std::move(principal), work = std::move(work)]() mutable {
-        return work(p);
-      });
-  return reactor;
-}
 
 absl::StatusOr<int64_t> VersionOf(absl::string_view field,
                                   const std::string& etag) {
@@ -130,14 +115,15 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::ScreenText(
     return server::FinishNow(ctx,
                              absl::InvalidArgumentError("text: not UTF-8"));
   }
-  return Serve(ctx, *deps_, [this, request, response](const Principal&) {
-    FOI_ASSIGN_OR_RETURN(std::vector<screening::Finding> findings,
-                         deps_->screener->Screen(request->text()));
-    for (const screening::Finding& f : findings) {
-      ScreeningToProto(f, response->add_findings());
-    }
-    return absl::OkStatus();
-  });
+  return server::ServeAs(
+      ctx, *deps_, [this, request, response](const Principal&) {
+        FOI_ASSIGN_OR_RETURN(std::vector<screening::Finding> findings,
+                             deps_->screener->Screen(request->text()));
+        for (const screening::Finding& f : findings) {
+          ScreeningToProto(f, response->add_findings());
+        }
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* ReviewServiceImpl::AddDocument(
@@ -155,35 +141,35 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::AddDocument(
     return server::FinishNow(
         ctx, absl::InvalidArgumentError("content: larger than 16 MiB"));
   }
-  return Serve(ctx, *deps_,
-               [this, request, response, case_id = *case_id,
-                version = *version](const Principal& p) -> absl::Status {
-                 CaseDocument d;
-                 d.file_name = request->file_name();
-                 d.media_type = request->media_type();
-                 FOI_ASSIGN_OR_RETURN(
-                     d.text, DocumentText(d.media_type, request->content()));
-                 const absl::Time now = deps_->clock->Now();
-                 d.id = deps_->ids->NewId(now);
-                 d.case_id = case_id;
-                 d.content = request->content();
-                 d.size_bytes = static_cast<int64_t>(d.content.size());
-                 d.sha256 = Sha256Hex(d.content);
-                 d.text_chars = static_cast<int64_t>(Utf8Length(d.text));
-                 d.added_by = p.display_name;
-                 d.add_time = now;
-                 CaseCommand cmd;
-                 cmd.action = CaseAction::kAddDocument;
-                 cmd.document = d;
-                 FOI_ASSIGN_OR_RETURN(
-                     casefile::CaseRecord c,
-                     server::RunCaseCommand(*deps_, p, case_id, version,
-                                            std::move(cmd)));
-                 DocumentToProto(d, response->mutable_document());
-                 convert::CaseToProto(c, server::ApplicantViewFor(p),
-                                      response->mutable_case_());
-                 return absl::OkStatus();
-               });
+  return server::ServeAs(
+      ctx, *deps_,
+      [this, request, response, case_id = *case_id,
+       version = *version](const Principal& p) -> absl::Status {
+        CaseDocument d;
+        d.file_name = request->file_name();
+        d.media_type = request->media_type();
+        FOI_ASSIGN_OR_RETURN(d.text,
+                             DocumentText(d.media_type, request->content()));
+        const absl::Time now = deps_->clock->Now();
+        d.id = deps_->ids->NewId(now);
+        d.case_id = case_id;
+        d.content = request->content();
+        d.size_bytes = static_cast<int64_t>(d.content.size());
+        d.sha256 = Sha256Hex(d.content);
+        d.text_chars = static_cast<int64_t>(Utf8Length(d.text));
+        d.added_by = p.display_name;
+        d.add_time = now;
+        CaseCommand cmd;
+        cmd.action = CaseAction::kAddDocument;
+        cmd.document = d;
+        FOI_ASSIGN_OR_RETURN(casefile::CaseRecord c,
+                             server::RunCaseCommand(*deps_, p, case_id, version,
+                                                    std::move(cmd)));
+        DocumentToProto(d, response->mutable_document());
+        convert::CaseToProto(c, server::ApplicantViewFor(p),
+                             response->mutable_case_());
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* ReviewServiceImpl::ListDocuments(
@@ -191,7 +177,7 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::ListDocuments(
     v1::ListDocumentsResponse* response) {
   auto case_id = convert::ParseCaseName("parent", request->parent());
   if (!case_id.ok()) return server::FinishNow(ctx, case_id.status());
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, response, case_id = *case_id](const Principal&) -> absl::Status {
         FOI_RETURN_IF_ERROR(deps_->cases->Get(case_id).status());
@@ -211,7 +197,7 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::CreateReview(
   if (!case_id.ok()) return server::FinishNow(ctx, case_id.status());
   auto version = VersionOf("etag", request->etag());
   if (!version.ok()) return server::FinishNow(ctx, version.status());
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, request, response, case_id = *case_id,
        version = *version](const Principal& p) -> absl::Status {
@@ -257,7 +243,7 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::GetReview(
     v1::Review* response) {
   auto name = ParseChildName("name", request->name(), "reviews");
   if (!name.ok()) return server::FinishNow(ctx, name.status());
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, response, name = *name](const Principal&) -> absl::Status {
         FOI_ASSIGN_OR_RETURN(
@@ -292,7 +278,7 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::AddFinding(
         ctx, absl::InvalidArgumentError(
                  "char_end: must be after char_begin, both >= 0"));
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, request, response, name = *name, doc = *doc,
        version = *version](const Principal& p) -> absl::Status {
@@ -366,7 +352,7 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::DecideFinding(
     return server::FinishNow(ctx,
                              absl::InvalidArgumentError("ground: unknown"));
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, request, response, name = *name, version = *version,
        finding_id](const Principal& p) -> absl::Status {
@@ -404,7 +390,7 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::CompleteReview(
     return server::FinishNow(ctx,
                              absl::InvalidArgumentError("conclusion: unknown"));
   }
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, request, response, name = *name,
        version = *version](const Principal& p) -> absl::Status {
@@ -441,7 +427,7 @@ grpc::ServerUnaryReactor* ReviewServiceImpl::GetRedactedDocument(
   if (!name.ok()) return server::FinishNow(ctx, name.status());
   auto doc = ParseChildName("document", request->document(), "documents");
   if (!doc.ok()) return server::FinishNow(ctx, doc.status());
-  return Serve(
+  return server::ServeAs(
       ctx, *deps_,
       [this, request, response, name = *name,
        doc = *doc](const Principal&) -> absl::Status {

@@ -16,23 +16,15 @@
 #include "libs/pdf/pdf_document.h"
 #include "libs/store/transaction.h"
 #include "tests/testing/server_fixture.h"
+#include "tests/testing/squeeze.h"
 
 namespace foi {
 namespace {
 
 using ::foi::testing::IsOk;
 using ::foi::testing::MakeDate;
+using ::foi::testing::Squeeze;
 using ::testing::HasSubstr;
-
-std::string Squeeze(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ' && c != '\n' && c != '\f' && c != '\r' && c != '\t') {
-      out += c;
-    }
-  }
-  return out;
-}
 
 class ReplyIntegrationTest : public foi::testing::ServerFixture {
  protected:

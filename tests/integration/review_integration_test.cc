@@ -11,12 +11,14 @@
 #include "libs/pdf/pdf_document.h"
 #include "libs/screening/testing/labelled_corpus.h"
 #include "tests/testing/server_fixture.h"
+#include "tests/testing/squeeze.h"
 
 namespace foi {
 namespace {
 
 using ::foi::testing::IsOk;
 using ::foi::testing::MakeDate;
+using ::foi::testing::Squeeze;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -28,18 +30,6 @@ constexpr char kLetter[] =
     "补偿款已汇入其银行卡6222020200112233446。\n"
     "评估机构的投标报价及成本构成属于商业秘密，另行处理。\n"
     "补偿标准依照市政府公布的文件执行。\n";
-
-// Without white space, ASCII or ideographic (U+3000): PDF extraction
-// re-wraps lines and drops the spaces typesetting turned into positions.
-std::string Squeeze(const std::string& s) {
-  std::string out;
-  for (char c : absl::StrReplaceAll(s, {{"\u3000", ""}})) {
-    if (c != ' ' && c != '\n' && c != '\f' && c != '\r' && c != '\t') {
-      out += c;
-    }
-  }
-  return out;
-}
 
 size_t CodePoints(const std::string& s) {
   size_t n = 0;

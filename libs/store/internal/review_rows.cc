@@ -279,14 +279,16 @@ absl::StatusOr<std::vector<CaseDocument>> LoadDocuments(
   // The latest completed review of each document, if any.
   auto& ps = s.Prepare(
       "SELECT d.id, d.file_name, d.media_type, d.size_bytes, d.sha256,"
-      " d.text_chars, d.added_by, d.add_time,"
-      " (SELECT r.id FROM review_documents rd JOIN reviews r ON r.id ="
-      "  rd.review_id WHERE rd.document_id = d.id AND r.state = 'COMPLETED'"
-      "  ORDER BY r.complete_time DESC, r.id DESC LIMIT 1) AS review_id"
-      " FROM case_documents d WHERE d.case_id = ? ORDER BY d.add_time, d.id");
+      " d.text_chars, d.added_by, d.add_time, r.id, r.conclusion"
+      " FROM case_documents d LEFT JOIN reviews r ON r.id ="
+      " (SELECT r2.id FROM review_documents rd JOIN reviews r2 ON r2.id ="
+      "  rd.review_id WHERE rd.document_id = d.id AND r2.state = 'COMPLETED'"
+      "  ORDER BY r2.complete_time DESC, r2.id DESC LIMIT 1)"
+      " WHERE d.case_id = ? ORDER BY d.add_time, d.id");
   ps.setString(1, case_id);
   std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
   std::vector<CaseDocument> out;
+  if (conclusions != nullptr) conclusions->clear();
   while (rs->next()) {
     CaseDocument d;
     d.id = rs->getString(1);
@@ -299,25 +301,17 @@ absl::StatusOr<std::vector<CaseDocument>> LoadDocuments(
     d.added_by = rs->getString(7);
     FOI_ASSIGN_OR_RETURN(d.add_time, store::FromSqlDateTime(rs->getString(8)));
     if (!rs->isNull(9)) d.review_id = rs->getString(9);
-    out.push_back(std::move(d));
-  }
-  if (conclusions != nullptr) {
-    conclusions->clear();
-    auto& cs = s.Prepare("SELECT conclusion FROM reviews WHERE id = ?");
-    for (const CaseDocument& d : out) {
+    if (conclusions != nullptr) {
       casefile::ReviewConclusion c = casefile::ReviewConclusion::kUnspecified;
-      if (!d.review_id.empty()) {
-        cs.setString(1, d.review_id);
-        std::unique_ptr<sql::ResultSet> crs(cs.executeQuery());
-        if (crs->next()) {
-          const std::string name = crs->getString(1);
-          FOI_ASSIGN_OR_RETURN(
-              c, ParseStored(casefile::ParseReviewConclusion(name),
-                             "conclusion", name));
-        }
+      if (!rs->isNull(10)) {
+        const std::string name = rs->getString(10);
+        FOI_ASSIGN_OR_RETURN(
+            c, ParseStored(casefile::ParseReviewConclusion(name), "conclusion",
+                           name));
       }
       conclusions->push_back(c);
     }
+    out.push_back(std::move(d));
   }
   return out;
 }
