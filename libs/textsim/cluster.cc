@@ -97,6 +97,15 @@ Linked LinkDocuments(const Normalizer& normalizer, const MinHasher& hasher,
 
 }  // namespace
 
+ClusterOptions RecommendedClusterOptions(size_t documents) {
+  ClusterOptions options;
+  if (documents >= kIdfBatchSize) {
+    options.weighting = ShingleWeighting::kIdf;
+    options.threshold = 0.60;
+  }
+  return options;
+}
+
 absl::StatusOr<std::vector<std::vector<int64_t>>> Cluster(
     const Normalizer& normalizer, absl::Span<const Document> documents,
     const ClusterOptions& options) {

@@ -182,5 +182,17 @@ TEST_F(ClusterTest, RejectsOptionsOutOfRange) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+TEST(RecommendedClusterOptionsTest, KeepsDefaultsBelowTheIdfBatchSize) {
+  const ClusterOptions options = RecommendedClusterOptions(kIdfBatchSize - 1);
+  EXPECT_EQ(options.weighting, ShingleWeighting::kUniform);
+  EXPECT_DOUBLE_EQ(options.threshold, kDefaultClusterThreshold);
+}
+
+TEST(RecommendedClusterOptionsTest, SwitchesToIdfAtTheBatchSize) {
+  const ClusterOptions options = RecommendedClusterOptions(kIdfBatchSize);
+  EXPECT_EQ(options.weighting, ShingleWeighting::kIdf);
+  EXPECT_DOUBLE_EQ(options.threshold, 0.60);
+}
+
 }  // namespace
 }  // namespace foi::textsim

@@ -64,7 +64,8 @@ absl::StatusOr<RunStats> RunDisclosureJob(store::AnalyticsRepository& read,
   for (size_t i = 0; i < apps.size(); ++i) {
     docs.push_back({static_cast<int64_t>(i), apps[i].description});
   }
-  textsim::ClusterOptions cluster_options;
+  textsim::ClusterOptions cluster_options =
+      textsim::RecommendedClusterOptions(docs.size());
   if (options.threshold > 0) cluster_options.threshold = options.threshold;
   Log(LogLevel::kInfo, "clustering",
       JsonObject().Add("applications", static_cast<int64_t>(docs.size())));

@@ -19,7 +19,8 @@ struct JobOptions {
   CandidateOptions candidates;
   // Applications received in the last `window_days` days before today.
   int window_days = 365;
-  // Jaccard similarity for "the same information"; 0: textsim's default.
+  // Jaccard similarity for "the same information"; 0: that of
+  // textsim::RecommendedClusterOptions for the window's size.
   double threshold = 0;
   absl::TimeZone zone = absl::FixedTimeZone(8 * 3600);
 };

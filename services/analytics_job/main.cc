@@ -36,7 +36,8 @@ ABSL_FLAG(int, min_applicants, 3,
 ABSL_FLAG(int, window_days, 365, "applications received in the last N days");
 ABSL_FLAG(double, threshold, 0,
           "Jaccard similarity for 'the same information' (0: textsim's "
-          "default)");
+          "recommendation for the window's size: 0.57, or 0.60 IDF-weighted "
+          "from 100,000 applications)");
 ABSL_FLAG(int, watch_seconds, 0, "run again every N seconds (0: run once)");
 ABSL_FLAG(int, utc_offset_hours, 8,
           "the agency's UTC offset, for today's date");
