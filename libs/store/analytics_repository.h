@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -98,6 +99,14 @@ class AnalyticsRepository {
   // Up to `limit` applications whose ids sort after `after_id`, id order.
   virtual absl::StatusOr<std::vector<ApplicationRow>> ListApplications(
       const std::string& after_id, int limit) = 0;
+
+  // Up to `limit` applications received in `year` (receipt_date from Jan 1
+  // to Dec 31), in (receipt_date, case_id) order, after `after` (the last
+  // row's receipt_date and case_id; nullopt for the first page). Keyed like
+  // the receipt-date index, so each page is one index range read.
+  virtual absl::StatusOr<std::vector<ApplicationRow>> ListApplicationsReceived(
+      int year, std::optional<std::pair<absl::CivilDay, std::string>> after,
+      int limit) = 0;
 
   // Writes the candidates of one run in one transaction: a candidate whose
   // cluster_key exists is updated (members, counts, score) unless decided;

@@ -30,6 +30,30 @@ constexpr char kCandidateColumns[] =
     " outcomes, first_receipt_date, last_receipt_date, score, decided_by,"
     " reason, disclosure_id";
 
+// Selected from `cases c JOIN applicants a`, as ReadApplications reads them.
+constexpr char kApplicationColumns[] =
+    "c.id, c.receipt_date, c.information_description, a.id_document_number,"
+    " c.state, COALESCE(c.outcome, '')";
+
+// The rows of `rs`, selected as kApplicationColumns.
+absl::StatusOr<std::vector<ApplicationRow>> ReadApplications(
+    sql::ResultSet& rs) {
+  std::vector<ApplicationRow> out;
+  while (rs.next()) {
+    ApplicationRow r;
+    r.case_id = rs.getString(1);
+    FOI_ASSIGN_OR_RETURN(r.receipt_date, FromSqlDate(rs.getString(2)));
+    r.description = rs.getString(3);
+    r.applicant_key = rs.getString(4);
+    const std::string state = rs.getString(5);
+    FOI_ASSIGN_OR_RETURN(
+        r.state, ParseStored(casefile::ParseCaseState(state), "state", state));
+    r.outcome = rs.getString(6);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 std::optional<CandidateState> ParseCandidateState(const std::string& s) {
   if (s == "PROPOSED") return CandidateState::kProposed;
   if (s == "ACCEPTED") return CandidateState::kAccepted;
@@ -187,26 +211,46 @@ MysqlAnalyticsRepository::ListApplications(const std::string& after_id,
   std::vector<ApplicationRow> out;
   FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& s) {
     out.clear();
-    auto& ps = s.Prepare(
-        "SELECT c.id, c.receipt_date, c.information_description,"
-        " a.id_document_number, c.state, COALESCE(c.outcome, '') FROM cases c"
-        " JOIN applicants a ON a.case_id = c.id WHERE c.id > ? ORDER BY c.id"
-        " LIMIT ?");
+    auto& ps = s.Prepare(absl::StrCat(
+        "SELECT ", kApplicationColumns,
+        " FROM cases c JOIN applicants a ON a.case_id = c.id WHERE c.id > ?"
+        " ORDER BY c.id LIMIT ?"));
     ps.setString(1, after_id);
     ps.setInt(2, limit);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    while (rs->next()) {
-      ApplicationRow r;
-      r.case_id = rs->getString(1);
-      FOI_ASSIGN_OR_RETURN(r.receipt_date, FromSqlDate(rs->getString(2)));
-      r.description = rs->getString(3);
-      r.applicant_key = rs->getString(4);
-      const std::string state = rs->getString(5);
-      FOI_ASSIGN_OR_RETURN(r.state, ParseStored(casefile::ParseCaseState(state),
-                                                "state", state));
-      r.outcome = rs->getString(6);
-      out.push_back(std::move(r));
-    }
+    FOI_ASSIGN_OR_RETURN(out, ReadApplications(*rs));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::vector<ApplicationRow>>
+MysqlAnalyticsRepository::ListApplicationsReceived(
+    int year, std::optional<std::pair<absl::CivilDay, std::string>> after,
+    int limit) {
+  // The first page starts before every id of Jan 1.
+  const absl::CivilDay first(year, 1, 1);
+  const std::string after_date = ToSqlDate(after ? after->first : first);
+  std::vector<ApplicationRow> out;
+  FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& s) {
+    out.clear();
+    // Ordered and bounded like k_cases_receipt_date (receipt_date, id): a
+    // range read of `limit` index entries per page, however many cases
+    // other years hold.
+    auto& ps = s.Prepare(absl::StrCat(
+        "SELECT ", kApplicationColumns,
+        " FROM cases c JOIN applicants a ON a.case_id = c.id WHERE"
+        " c.receipt_date BETWEEN ? AND ? AND (c.receipt_date > ? OR"
+        " (c.receipt_date = ? AND c.id > ?)) ORDER BY c.receipt_date, c.id"
+        " LIMIT ?"));
+    ps.setString(1, ToSqlDate(first));
+    ps.setString(2, ToSqlDate(absl::CivilDay(year, 12, 31)));
+    ps.setString(3, after_date);
+    ps.setString(4, after_date);
+    ps.setString(5, after ? after->second : "");
+    ps.setInt(6, limit);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    FOI_ASSIGN_OR_RETURN(out, ReadApplications(*rs));
     return absl::OkStatus();
   }));
   return out;

@@ -19,6 +19,9 @@ class MysqlAnalyticsRepository final : public AnalyticsRepository {
   absl::StatusOr<std::vector<AppealRow>> ListAppeals(int year) override;
   absl::StatusOr<std::vector<ApplicationRow>> ListApplications(
       const std::string& after_id, int limit) override;
+  absl::StatusOr<std::vector<ApplicationRow>> ListApplicationsReceived(
+      int year, std::optional<std::pair<absl::CivilDay, std::string>> after,
+      int limit) override;
   absl::StatusOr<int> UpsertCandidates(
       const std::vector<CandidateRow>& candidates, absl::Time now) override;
   absl::StatusOr<std::vector<CandidateRow>> ListCandidates(

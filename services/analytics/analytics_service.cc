@@ -1,5 +1,6 @@
 #include "services/analytics/analytics_service.h"
 
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,8 @@
 #include "libs/server/blocking_call.h"
 #include "libs/server/principal.h"
 #include "libs/server/serve_as.h"
+#include "libs/textsim/normalizer.h"
+#include "services/analytics/topics.h"
 
 namespace foi::analytics {
 namespace {
@@ -29,6 +32,8 @@ using server::Principal;
 
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 500;
+// Applications read per query for the report's topics.
+constexpr int kApplicationPage = 5000;
 
 void CandidateToProto(const store::CandidateRow& c,
                       v1::DisclosureCandidate* out) {
@@ -89,7 +94,45 @@ absl::StatusOr<annual::Appeal> ToAppeal(const store::AppealRow& a) {
   return out;
 }
 
+// Every application received in `year`.
+absl::StatusOr<std::vector<store::ApplicationRow>> ApplicationsReceived(
+    store::AnalyticsRepository& repo, int year) {
+  std::vector<store::ApplicationRow> out;
+  std::optional<std::pair<absl::CivilDay, std::string>> after;
+  for (;;) {
+    FOI_ASSIGN_OR_RETURN(
+        std::vector<store::ApplicationRow> page,
+        repo.ListApplicationsReceived(year, after, kApplicationPage));
+    if (page.empty()) break;
+    after = std::make_pair(page.back().receipt_date, page.back().case_id);
+    const bool last = static_cast<int>(page.size()) < kApplicationPage;
+    out.insert(out.end(), std::make_move_iterator(page.begin()),
+               std::make_move_iterator(page.end()));
+    if (last) break;
+  }
+  return out;
+}
+
 }  // namespace
+
+AnalyticsServiceImpl::AnalyticsServiceImpl(server::Deps* deps) : deps_(deps) {}
+
+AnalyticsServiceImpl::~AnalyticsServiceImpl() = default;
+
+absl::StatusOr<const textsim::Normalizer*>
+AnalyticsServiceImpl::TopicNormalizer() {
+  absl::MutexLock lock(&normalizer_mu_);
+  if (normalizer_ == nullptr) {
+    auto made = textsim::Normalizer::Create();
+    if (!made.ok()) {
+      return absl::InternalError(
+          absl::StrCat("annual report topics: no text normalizer: ",
+                       made.status().message()));
+    }
+    normalizer_ = *std::move(made);
+  }
+  return normalizer_.get();
+}
 
 grpc::ServerUnaryReactor* AnalyticsServiceImpl::ListDisclosureCandidates(
     grpc::CallbackServerContext* ctx,
@@ -331,8 +374,16 @@ grpc::ServerUnaryReactor* AnalyticsServiceImpl::GetAnnualReport(
           FOI_ASSIGN_OR_RETURN(annual::Appeal appeal, ToAppeal(a));
           appeals.push_back(appeal);
         }
-        FOI_ASSIGN_OR_RETURN(annual::AnnualReport report,
-                             annual::BuildAnnualReport(year, cases, appeals));
+        FOI_ASSIGN_OR_RETURN(const textsim::Normalizer* normalizer,
+                             TopicNormalizer());
+        FOI_ASSIGN_OR_RETURN(const std::vector<store::ApplicationRow> received,
+                             ApplicationsReceived(*deps_->analytics, year));
+        FOI_ASSIGN_OR_RETURN(std::vector<annual::Topic> topics,
+                             FindTopics(*normalizer, received));
+        FOI_ASSIGN_OR_RETURN(
+            annual::AnnualReport report,
+            annual::BuildAnnualReport(year, cases, appeals, std::move(topics),
+                                      annual::kDefaultMaxTopics));
         response->set_year(year);
         response->set_format(format);
         response->set_cases(static_cast<int32_t>(cases.size()));

@@ -3,14 +3,23 @@
 // annual report (Art. 50). The report is computed by libs/annual; the
 // candidates are written by the foi-analytics job.
 //
-// Thread safety: handlers run concurrently; the service holds no mutable
-// state.
+// Thread safety: handlers run concurrently; the only mutable state is the
+// text normalizer for the report's topics, made once under a mutex.
 #ifndef FOI_SERVICES_ANALYTICS_ANALYTICS_SERVICE_H_
 #define FOI_SERVICES_ANALYTICS_ANALYTICS_SERVICE_H_
 
+#include <memory>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "foi/v1/analytics_service.grpc.pb.h"
 #include "grpcpp/server_builder.h"
 #include "libs/server/deps.h"
+
+namespace foi::textsim {
+class Normalizer;
+}  // namespace foi::textsim
 
 namespace foi::analytics {
 
@@ -18,7 +27,8 @@ class AnalyticsServiceImpl final
     : public v1::AnalyticsService::CallbackService {
  public:
   // REQUIRES: deps (with analytics) outlives the service.
-  explicit AnalyticsServiceImpl(server::Deps* deps) : deps_(deps) {}
+  explicit AnalyticsServiceImpl(server::Deps* deps);
+  ~AnalyticsServiceImpl() override;
 
   grpc::ServerUnaryReactor* ListDisclosureCandidates(
       grpc::CallbackServerContext* ctx,
@@ -41,7 +51,17 @@ class AnalyticsServiceImpl final
       v1::AnnualReport* response) override;
 
  private:
+  // The normalizer the report's topics are clustered with, made on first
+  // use (ICU set-up takes a while; most servers never build a report). A
+  // failure is INTERNAL and is retried by the next report. The pointer
+  // stays valid as long as the service.
+  absl::StatusOr<const textsim::Normalizer*> TopicNormalizer()
+      ABSL_LOCKS_EXCLUDED(normalizer_mu_);
+
   server::Deps* const deps_;
+  absl::Mutex normalizer_mu_;
+  std::unique_ptr<textsim::Normalizer> normalizer_
+      ABSL_GUARDED_BY(normalizer_mu_);
 };
 
 void Register(grpc::ServerBuilder& builder, server::Deps& deps);

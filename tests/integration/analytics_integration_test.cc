@@ -1,7 +1,11 @@
 // AnalyticsService end to end: the annual report counted from real cases and
-// appeals, and the candidate → catalogue decision — the real server over
-// loopback gRPC on MariaDB.
+// appeals, with the topics of the year's applications, and the candidate →
+// catalogue decision — the real server over loopback gRPC on MariaDB.
+#include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "foi/v1/analytics_service.grpc.pb.h"
@@ -18,6 +22,7 @@ namespace {
 using ::foi::testing::IsOk;
 using ::foi::testing::MakeDate;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class AnalyticsIntegrationTest : public foi::testing::ServerFixture {
  protected:
@@ -152,6 +157,115 @@ TEST_F(AnalyticsIntegrationTest, AnnualReportCountsTheYearsCasesAndAppeals) {
   req.set_format(v1::REPORT_HTML);
   ASSERT_TRUE(analytics_->GetAnnualReport(&html_ctx, req, &report).ok());
   EXPECT_THAT(report.content(), HasSubstr("lang=\"zh-CN\""));
+}
+
+TEST_F(AnalyticsIntegrationTest, AnnualReportListsTopicsOfTheYearsRequests) {
+  // The same request for a compensation plan from four applicants in 2024,
+  // worded their own way (boilerplate, abbreviation, traditional script).
+  struct Request {
+    const char* id_number;
+    v1::Date receipt;
+    const char* description;
+  };
+  const Request kSame[] = {
+      {"110102198503120048", MakeDate(2024, 1, 1),
+       "请公开西城区2024年棚户区改造项目房屋征收补偿方案"},
+      {"310104199207080058", MakeDate(2024, 3, 15),
+       "申请公开西城区2024年棚改项目房屋征收补偿方案"},
+      {"420106197801150038", MakeDate(2024, 10, 8),
+       "关于西城区2024年棚户区改造项目房屋征收补偿方案的相关信息"},
+      {"610103198809230068", MakeDate(2024, 10, 8),
+       "西城區2024年棚戶區改造項目房屋徵收補償方案"},
+  };
+  // Received in 2023: another year's report.
+  const Request kLastYear = {"210202199504180070", MakeDate(2023, 12, 31),
+                             "西城区2024年棚户区改造项目房屋征收补偿方案"};
+  // Asked once each.
+  const Request kOther[] = {
+      {"110102198503120048", MakeDate(2024, 5, 20),
+       "2024年西湖区第一中学学区划分方案"},
+      {"310104199207080058", MakeDate(2024, 6, 3),
+       "东湖区生态环境局对东湖化工有限公司的行政处罚决定书"},
+      {"420106197801150038", MakeDate(2024, 9, 9),
+       "市交通委关于5路公交线路调整的会议纪要"},
+  };
+  int n = 0;
+  for (const Request& r : {kSame[0], kSame[1], kSame[2], kSame[3], kLastYear,
+                           kOther[0], kOther[1], kOther[2]}) {
+    auto req = foi::testing::ValidSubmission(absl::StrCat("topic-", n++));
+    req.mutable_case_()->mutable_applicant()->set_id_document_number(
+        r.id_number);
+    req.mutable_case_()->mutable_details()->set_information_description(
+        r.description);
+    *req.mutable_case_()->mutable_receipt_date() = r.receipt;
+    grpc::ClientContext ctx;
+    Auth(ctx, desk_);
+    v1::Case c;
+    grpc::Status s = intake_->SubmitApplication(&ctx, req, &c);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+
+  grpc::ClientContext ctx;
+  Auth(ctx, chen_);
+  v1::GetAnnualReportRequest req;
+  req.set_year(2024);
+  req.set_format(v1::REPORT_JSON);
+  v1::AnnualReport report;
+  grpc::Status s = analytics_->GetAnnualReport(&ctx, req, &report);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  google::protobuf::Struct json;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(report.content(), &json)
+          .ok());
+  const auto& topics = json.fields().at("topics").list_value().values();
+  ASSERT_EQ(topics.size(), 1) << report.content();
+  const auto& topic = topics[0].struct_value().fields();
+  EXPECT_THAT(topic.at("label").string_value(), HasSubstr("征收补偿方案"));
+  EXPECT_EQ(topic.at("count").number_value(), 4);
+  for (const char* other : {"学区", "行政处罚", "公交"}) {
+    EXPECT_THAT(report.content(), Not(HasSubstr(other)));
+  }
+
+  // The HTML report shows the same topic.
+  grpc::ClientContext html_ctx;
+  Auth(html_ctx, chen_);
+  req.set_format(v1::REPORT_HTML);
+  ASSERT_TRUE(analytics_->GetAnnualReport(&html_ctx, req, &report).ok());
+  EXPECT_THAT(report.content(), HasSubstr(topic.at("label").string_value()));
+}
+
+TEST_F(AnalyticsIntegrationTest, ApplicationsReceivedArePagedWithinTheYear) {
+  SubmitAs(desk_, "page-0", MakeDate(2023, 12, 31));
+  // Submitted after an Oct 8 one, read before it.
+  std::vector<std::string> oct8 = {
+      SubmitAs(desk_, "page-1", MakeDate(2024, 10, 8)).name().substr(6)};
+  const std::string jan1 =
+      SubmitAs(desk_, "page-2", MakeDate(2024, 1, 1)).name().substr(6);
+  for (const char* rid : {"page-3", "page-4"}) {
+    oct8.push_back(
+        SubmitAs(desk_, rid, MakeDate(2024, 10, 8)).name().substr(6));
+  }
+  std::sort(oct8.begin(), oct8.end());
+  std::vector<std::string> in_2024 = {jan1};
+  in_2024.insert(in_2024.end(), oct8.begin(), oct8.end());
+
+  store::MysqlAnalyticsRepository repo(&db_->pool());
+  std::vector<std::string> read;
+  std::optional<std::pair<absl::CivilDay, std::string>> after;
+  for (int pages = 0; pages < 10; ++pages) {
+    auto page = repo.ListApplicationsReceived(2024, after, 2);
+    ASSERT_THAT(page, IsOk());
+    if (page->empty()) break;
+    for (const store::ApplicationRow& a : *page) {
+      EXPECT_EQ(a.receipt_date.year(), 2024);
+      read.push_back(a.case_id);
+    }
+    after = std::make_pair(page->back().receipt_date, page->back().case_id);
+  }
+  EXPECT_EQ(read, in_2024);
+  auto none = repo.ListApplicationsReceived(2022, std::nullopt, 10);
+  ASSERT_THAT(none, IsOk());
+  EXPECT_TRUE(none->empty());
 }
 
 TEST_F(AnalyticsIntegrationTest, ReportAndAppealInputIsChecked) {
