@@ -219,9 +219,10 @@ start_server() {
 }
 
 #######################################
-# Starts the foi-analytics job in the background, re-running every 10
-# minutes (FOI_ANALYTICS_SECONDS), so disclosure candidates appear without a
-# scheduler. Logs to var/log/foi-analytics.log.
+# Starts the foi-analytics job in the background: near-duplicate hints for
+# new applications every 5 seconds (FOI_HINT_SECONDS), disclosure candidates
+# every 10 minutes (FOI_ANALYTICS_SECONDS), without a scheduler. Logs to
+# var/log/foi-analytics.log.
 # Globals:
 #   ANALYTICS_PID: set to the job's pid.
 #######################################
@@ -230,6 +231,7 @@ start_analytics() {
   setsid "${ANALYTICS_BIN}" \
     --mysql_url="mysql://root@localhost/foi?socket=${DB_SOCKET}" \
     --watch_seconds="${FOI_ANALYTICS_SECONDS:-600}" \
+    --hint_seconds="${FOI_HINT_SECONDS:-5}" \
     </dev/null >>"${LOG_DIR}/foi-analytics.log" 2>&1 &
   ANALYTICS_PID=$!
 }
@@ -259,7 +261,7 @@ print_banner() {
    token file   ${TOKEN_FILE}
    foictl       ${FOICTL_BIN}
    server log   ${SERVER_LOG}
-   analytics    foi-analytics every ${FOI_ANALYTICS_SECONDS:-600}s (log: ${LOG_DIR}/foi-analytics.log)
+   analytics    foi-analytics: hints every ${FOI_HINT_SECONDS:-5}s, candidates every ${FOI_ANALYTICS_SECONDS:-600}s (log: ${LOG_DIR}/foi-analytics.log)
    MariaDB      127.0.0.1:${DB_PORT}, socket ${DB_SOCKET}
 
  Try:

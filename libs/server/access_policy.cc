@@ -66,6 +66,7 @@ AccessPolicy AccessPolicy::Default() {
   // Art. 44 candidates are decided by the head of the OGI office; the
   // catalogue is public knowledge.
   p.Allow("/foi.v1.AnalyticsService/ListDisclosureCandidates", officers);
+  p.Allow("/foi.v1.AnalyticsService/GetNearDuplicateHints", officers);
   p.Allow("/foi.v1.AnalyticsService/DecideCandidate", managers);
   p.Allow("/foi.v1.AnalyticsService/ListProactiveDisclosures", everyone);
   p.Allow("/foi.v1.AnalyticsService/RecordAppeal", managers);

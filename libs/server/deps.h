@@ -20,6 +20,7 @@
 #include "libs/store/analytics_repository.h"
 #include "libs/store/case_repository.h"
 #include "libs/store/deadline_repository.h"
+#include "libs/store/hint_repository.h"
 #include "libs/store/reply_repository.h"
 #include "libs/store/review_repository.h"
 #include "libs/store/token_repository.h"
@@ -33,6 +34,8 @@ struct Deps {
   store::ReviewRepository* reviews = nullptr;
   store::ReplyRepository* replies = nullptr;
   store::AnalyticsRepository* analytics = nullptr;
+  // Near-duplicate hints written by foi-analytics; read-only here.
+  store::HintRepository* hints = nullptr;
   // The reply letters: the agency's templates and details.
   const render::LetterRenderer* letters = nullptr;
   // The confidentiality detectors with the agency's rule sets.

@@ -457,6 +457,35 @@ std::vector<Migration> Build() {
                       " PRIMARY KEY (id))") +
               kTableOptions,
       }});
+  m.push_back(Migration{
+      9,
+      "near-duplicate hints: similar earlier cases and catalogue entries",
+      {
+          // One row per application compared by foi-analytics, so each is
+          // compared once and a second worker finds nothing left to do.
+          std::string("CREATE TABLE case_hint_checks ("
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " checked_time DATETIME(6) NOT NULL,"
+                      " PRIMARY KEY (case_id),"
+                      " CONSTRAINT fk_hint_checks_case FOREIGN KEY (case_id)"
+                      "  REFERENCES cases (id))") +
+              kTableOptions,
+          // kind CASE: target_id is a similar earlier case; kind CATALOGUE:
+          // a proactive disclosure (Art. 36(1)) found through via_case_id,
+          // a member of the candidate it came from.
+          std::string("CREATE TABLE case_hints ("
+                      " case_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " kind VARCHAR(16) CHARACTER SET ascii NOT NULL,"
+                      " rank_in_kind INT NOT NULL,"
+                      " target_id VARCHAR(40) CHARACTER SET ascii NOT NULL,"
+                      " similarity DOUBLE NOT NULL,"
+                      " via_case_id VARCHAR(40) CHARACTER SET ascii NOT NULL"
+                      "  DEFAULT '',"
+                      " PRIMARY KEY (case_id, kind, rank_in_kind),"
+                      " CONSTRAINT fk_hints_case FOREIGN KEY (case_id)"
+                      "  REFERENCES cases (id))") +
+              kTableOptions,
+      }});
   return m;
 }
 

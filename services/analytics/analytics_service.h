@@ -26,7 +26,7 @@ namespace foi::analytics {
 class AnalyticsServiceImpl final
     : public v1::AnalyticsService::CallbackService {
  public:
-  // REQUIRES: deps (with analytics) outlives the service.
+  // REQUIRES: deps (with analytics, cases and hints) outlives the service.
   explicit AnalyticsServiceImpl(server::Deps* deps);
   ~AnalyticsServiceImpl() override;
 
@@ -49,6 +49,11 @@ class AnalyticsServiceImpl final
       grpc::CallbackServerContext* ctx,
       const v1::GetAnnualReportRequest* request,
       v1::AnnualReport* response) override;
+  // In near_duplicate_hints.cc.
+  grpc::ServerUnaryReactor* GetNearDuplicateHints(
+      grpc::CallbackServerContext* ctx,
+      const v1::GetNearDuplicateHintsRequest* request,
+      v1::NearDuplicateHints* response) override;
 
  private:
   // The normalizer the report's topics are clustered with, made on first

@@ -1,8 +1,10 @@
 #include "services/casework/casework_service.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -10,6 +12,7 @@
 #include "libs/casefile/case_commands.h"
 #include "libs/common/status_macros.h"
 #include "libs/convert/case_proto.h"
+#include "libs/convert/hints_proto.h"
 #include "libs/convert/page_token.h"
 #include "libs/rules/statutory_clocks.h"
 #include "libs/server/blocking_call.h"
@@ -127,6 +130,15 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::ListQueue(
       *deps_->workers, reactor,
       [this, q = std::move(q), query, today, response]() -> absl::Status {
         FOI_ASSIGN_OR_RETURN(store::QueuePage page, deps_->cases->ListQueue(q));
+        std::map<std::string, store::CaseHints> hints;
+        if (deps_->hints != nullptr && !page.items.empty()) {
+          std::vector<std::string> ids;
+          ids.reserve(page.items.size());
+          for (const store::QueueItem& item : page.items) {
+            ids.push_back(item.record.id);
+          }
+          FOI_ASSIGN_OR_RETURN(hints, deps_->hints->LoadHints(ids));
+        }
         auto cal = deps_->calendars->Get();
         for (const store::QueueItem& item : page.items) {
           v1::QueueEntry* e = response->add_entries();
@@ -142,6 +154,9 @@ grpc::ServerUnaryReactor* CaseworkServiceImpl::ListQueue(
             e->set_working_days_left(left);
           }
           e->set_waiting_on(WaitingOn(item));
+          if (auto h = hints.find(item.record.id); h != hints.end()) {
+            convert::HintsToProto(h->second, e->mutable_hints());
+          }
         }
         if (page.has_more) {
           response->set_next_page_token(

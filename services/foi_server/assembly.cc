@@ -134,6 +134,7 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   a->replies_ = std::make_unique<store::MysqlReplyRepository>(a->pool_.get());
   a->analytics_ =
       std::make_unique<store::MysqlAnalyticsRepository>(a->pool_.get());
+  a->hints_ = std::make_unique<store::MysqlHintRepository>(a->pool_.get());
   if (o.targets.count("reply")) {
     FOI_ASSIGN_OR_RETURN(render::AgencyConfig agency,
                          render::LoadAgencyConfig(o.agency_config));
@@ -174,6 +175,7 @@ absl::StatusOr<std::unique_ptr<Assembly>> Assembly::Start(
   deps.screener = a->screener_.get();
   deps.replies = a->replies_.get();
   deps.analytics = a->analytics_.get();
+  deps.hints = a->hints_.get();
   deps.letters = a->letters_.get();
   deps.calendars = a->calendars_.get();
   deps.alerts = a->alerts_.get();

@@ -25,6 +25,7 @@
 #include "libs/store/mysql_analytics_repository.h"
 #include "libs/store/mysql_case_repository.h"
 #include "libs/store/mysql_deadline_repository.h"
+#include "libs/store/mysql_hint_repository.h"
 #include "libs/store/mysql_reply_repository.h"
 #include "libs/store/mysql_review_repository.h"
 #include "libs/store/mysql_token_repository.h"
@@ -107,6 +108,7 @@ class Assembly {
   std::unique_ptr<screening::Screener> screener_;
   std::unique_ptr<store::MysqlReplyRepository> replies_;
   std::unique_ptr<store::MysqlAnalyticsRepository> analytics_;
+  std::unique_ptr<store::MysqlHintRepository> hints_;
   std::unique_ptr<render::LetterRenderer> letters_;
   std::unique_ptr<server::CalendarHolder> calendars_;
   std::unique_ptr<server::AlertHub> alerts_;

@@ -1,14 +1,16 @@
-// foictl commands for working a case: queue, claim, assign, correction,
-// consult, history (CaseworkService; correction received goes to
-// IntakeService.SubmitCorrection).
+// foictl commands for working a case: queue, hints, claim, assign,
+// correction, consult, history (CaseworkService; correction received goes to
+// IntakeService.SubmitCorrection; hints to AnalyticsService).
 #include <iostream>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "foi/v1/analytics_service.grpc.pb.h"
 #include "foi/v1/casework_service.grpc.pb.h"
 #include "foi/v1/intake_service.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -23,6 +25,17 @@ constexpr char kQueueUsage[] =
     "  --state=S         only this state (e.g. IN_PROGRESS)\n"
     "  --unit=UNIT       with ALL (or as an admin): only this unit\n"
     "  --csv             CSV instead of a table\n";
+
+// "pending" until foi-analytics compared the case; else how many earlier
+// cases resemble it, and the catalogue entry that already publishes it.
+std::string HintsText(const foi::v1::NearDuplicateHints& h) {
+  if (!h.compared()) return "pending";
+  std::string text = absl::StrCat(h.similar_cases_size());
+  if (h.catalogue_matches_size() > 0) {
+    absl::StrAppend(&text, " (public: ", h.catalogue_matches(0).title(), ")");
+  }
+  return text;
+}
 
 int RunQueue(const std::vector<std::string>& pos,
              std::map<std::string, std::string>& opts) {
@@ -41,9 +54,9 @@ int RunQueue(const std::vector<std::string>& pos,
   opts.erase("csv");
   if (!pos.empty() || LeftoverOptions(opts)) return Usage(kQueueUsage);
   auto stub = foi::v1::CaseworkService::NewStub(Channel());
-  std::vector<std::vector<std::string>> rows = {{"case_number", "state", "due",
-                                                 "urgency", "waiting_on",
-                                                 "assignee", "unit", "name"}};
+  std::vector<std::vector<std::string>> rows = {
+      {"case_number", "state", "due", "urgency", "waiting_on", "assignee",
+       "unit", "similar", "name"}};
   do {
     grpc::ClientContext ctx;
     Prepare(ctx);
@@ -65,10 +78,53 @@ int RunQueue(const std::vector<std::string>& pos,
       rows.push_back({e.case_().case_number(),
                       foi::v1::CaseState_Name(e.case_().state()), due, urgency,
                       e.waiting_on(), e.case_().assignee(), e.case_().unit(),
-                      e.case_().name()});
+                      HintsText(e.hints()), e.case_().name()});
     }
     req.set_page_token(resp.next_page_token());
   } while (!req.page_token().empty());
+  PrintTable(rows, csv);
+  return 0;
+}
+
+constexpr char kHintsUsage[] =
+    "foictl hints cases/{id}: earlier cases asking for the same information\n"
+    "  and catalogue entries that already publish it, for an Art. 36(1)\n"
+    "  reply (AnalyticsService.GetNearDuplicateHints)\n"
+    "  --csv             CSV instead of a table\n";
+
+int RunHints(const std::vector<std::string>& pos,
+             std::map<std::string, std::string>& opts) {
+  const bool csv = opts.count("csv") > 0;
+  opts.erase("csv");
+  if (pos.size() != 1 || LeftoverOptions(opts)) return Usage(kHintsUsage);
+  foi::v1::GetNearDuplicateHintsRequest req;
+  req.set_name(pos[0]);
+  auto stub = foi::v1::AnalyticsService::NewStub(Channel());
+  grpc::ClientContext ctx;
+  Prepare(ctx);
+  foi::v1::NearDuplicateHints resp;
+  grpc::Status s = stub->GetNearDuplicateHints(&ctx, req, &resp);
+  if (!s.ok()) return Fail(s);
+  if (!resp.compared()) {
+    std::cout << "not compared yet: foi-analytics compares new applications "
+                 "every few seconds\n";
+    return 0;
+  }
+  std::vector<std::vector<std::string>> rows = {{"kind", "similarity",
+                                                 "case_number / title",
+                                                 "state / location", "name"}};
+  for (const auto& m : resp.catalogue_matches()) {
+    rows.push_back({"catalogue", absl::StrFormat("%.2f", m.similarity()),
+                    m.title(), m.location(), m.disclosure()});
+  }
+  for (const auto& c : resp.similar_cases()) {
+    std::string state = foi::v1::CaseState_Name(c.state());
+    if (c.outcome() != foi::v1::REPLY_OUTCOME_UNSPECIFIED) {
+      absl::StrAppend(&state, " ", foi::v1::ReplyOutcome_Name(c.outcome()));
+    }
+    rows.push_back({"case", absl::StrFormat("%.2f", c.similarity()),
+                    c.case_number(), state, c.case_()});
+  }
   PrintTable(rows, csv);
   return 0;
 }
@@ -251,6 +307,7 @@ int RunHistory(const std::vector<std::string>& pos,
 std::vector<Command> CaseworkCommands() {
   return {
       {"queue", kQueueUsage, RunQueue},
+      {"hints", kHintsUsage, RunHints},
       {"claim", kClaimUsage, RunClaim},
       {"assign", kAssignUsage, RunAssign},
       {"correction", kCorrectionUsage, RunCorrection},

@@ -431,5 +431,42 @@ TEST_F(IntakeE2eTest, FoictlTakesADocumentThroughReviewToAnIssuedReply) {
   EXPECT_EQ(Foictl(officer, "fee --by=weight 3", &out), 2);
 }
 
+TEST_F(IntakeE2eTest, FoiAnalyticsPointsTheQueueToSimilarEarlierCases) {
+  const std::string desk = CreateToken(v1::FRONT_DESK);
+  const std::string manager = CreateToken(v1::MANAGER, "manager chen");
+  std::vector<v1::Case> cases;
+  for (const char* text :
+       {"申请公开东湖区2024年老旧小区改造资金安排",
+        "请提供2024年东湖区老旧小区改造资金安排的相关信息"}) {
+    auto req =
+        foi::testing::ValidSubmission(absl::StrCat("e2e-hint-", cases.size()));
+    req.mutable_case_()->mutable_details()->set_information_description(text);
+    grpc::ClientContext ctx;
+    Authorize(ctx, desk);
+    v1::Case c;
+    ASSERT_TRUE(intake_->SubmitApplication(&ctx, req, &c).ok());
+    cases.push_back(c);
+    absl::SleepFor(absl::Milliseconds(5));  // ids sort by creation time
+  }
+  std::string out;
+  ASSERT_EQ(Foictl(manager, "hints " + cases[1].name(), &out), 0) << out;
+  EXPECT_TRUE(absl::StrContains(out, "not compared yet")) << out;
+
+  // One run of the job binary: hints, then candidates.
+  const std::string job =
+      absl::StrCat(FOI_ANALYTICS_PATH, " --mysql_url='",
+                   MysqlUrl(db_->options()), "' 2>>", dir_, "/analytics.log");
+  ASSERT_EQ(std::system(job.c_str()), 0) << "see " << dir_ << "/analytics.log";
+
+  ASSERT_EQ(Foictl(manager, "hints " + cases[1].name(), &out), 0) << out;
+  EXPECT_TRUE(absl::StrContains(out, cases[0].case_number())) << out;
+  ASSERT_EQ(Foictl(manager, "queue --view=ALL --csv", &out), 0) << out;
+  // The later case has one similar earlier case; the earlier one none.
+  EXPECT_TRUE(absl::StrContains(out, absl::StrCat(",1,", cases[1].name())))
+      << out;
+  EXPECT_TRUE(absl::StrContains(out, absl::StrCat(",0,", cases[0].name())))
+      << out;
+}
+
 }  // namespace
 }  // namespace foi

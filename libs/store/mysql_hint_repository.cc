@@ -1,0 +1,191 @@
+#include "libs/store/mysql_hint_repository.h"
+
+// clang-format off
+#include <cppconn/connection.h>  // before any other cppconn header
+// clang-format on
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <memory>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "libs/common/status_macros.h"
+#include "libs/store/internal/case_rows.h"
+#include "libs/store/sql_values.h"
+#include "libs/store/transaction.h"
+
+namespace foi::store {
+namespace {
+
+using store_internal::ParseStored;
+
+constexpr char kSimilar[] = "CASE";
+constexpr char kCatalogue[] = "CATALOGUE";
+
+// "?, ?, ?" for an IN list of n placeholders.
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) absl::StrAppend(&out, i ? ", ?" : "?");
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<ApplicationRow>> MysqlHintRepository::ListUnchecked(
+    const std::string& after_id, int limit) {
+  std::vector<ApplicationRow> out;
+  FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& s) {
+    out.clear();
+    auto& ps = s.Prepare(
+        "SELECT c.id, c.receipt_date, c.information_description,"
+        " a.id_document_number, c.state, COALESCE(c.outcome, '') FROM cases c"
+        " JOIN applicants a ON a.case_id = c.id LEFT JOIN case_hint_checks h"
+        " ON h.case_id = c.id WHERE c.id > ? AND h.case_id IS NULL ORDER BY"
+        " c.id LIMIT ?");
+    ps.setString(1, after_id);
+    ps.setInt(2, limit);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    while (rs->next()) {
+      ApplicationRow r;
+      r.case_id = rs->getString(1);
+      FOI_ASSIGN_OR_RETURN(r.receipt_date, FromSqlDate(rs->getString(2)));
+      r.description = rs->getString(3);
+      r.applicant_key = rs->getString(4);
+      const std::string state = rs->getString(5);
+      FOI_ASSIGN_OR_RETURN(r.state, ParseStored(casefile::ParseCaseState(state),
+                                                "state", state));
+      r.outcome = rs->getString(6);
+      out.push_back(std::move(r));
+    }
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::vector<CatalogueMembers>>
+MysqlHintRepository::ListCatalogue() {
+  std::vector<CatalogueMembers> out;
+  FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& s) {
+    out.clear();
+    auto& ps = s.Prepare(
+        "SELECT d.id, c.case_ids FROM proactive_disclosures d JOIN"
+        " disclosure_candidates c ON c.id = d.candidate_id WHERE c.state ="
+        " 'ACCEPTED' ORDER BY d.id");
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    while (rs->next()) {
+      CatalogueMembers m;
+      m.disclosure_id = rs->getString(1);
+      m.case_ids =
+          absl::StrSplit(std::string(rs->getString(2)), ',', absl::SkipEmpty());
+      out.push_back(std::move(m));
+    }
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::Status MysqlHintRepository::WriteHints(
+    const std::vector<CaseHints>& hints, absl::Time now) {
+  if (hints.empty()) return absl::OkStatus();
+  return RunInTransaction(*pool_, [&](Session& s) -> absl::Status {
+    auto& check = s.Prepare(
+        "INSERT IGNORE INTO case_hint_checks (case_id, checked_time) VALUES"
+        " (?, ?)");
+    auto& hint = s.Prepare(
+        "INSERT INTO case_hints (case_id, kind, rank_in_kind, target_id,"
+        " similarity, via_case_id) VALUES (?, ?, ?, ?, ?, ?)");
+    const std::string when = ToSqlDateTime(now);
+    for (const CaseHints& h : hints) {
+      check.setString(1, h.case_id);
+      check.setString(2, when);
+      // 0 rows: another worker compared it first and its hints stand.
+      if (check.executeUpdate() == 0) continue;
+      auto write = [&](const char* kind, int rank, const std::string& target,
+                       double similarity, const std::string& via) {
+        hint.setString(1, h.case_id);
+        hint.setString(2, kind);
+        hint.setInt(3, rank);
+        hint.setString(4, target);
+        hint.setDouble(5, similarity);
+        hint.setString(6, via);
+        hint.executeUpdate();
+      };
+      for (size_t i = 0; i < h.similar_cases.size(); ++i) {
+        const SimilarCaseHint& c = h.similar_cases[i];
+        write(kSimilar, static_cast<int>(i), c.case_id, c.similarity, "");
+      }
+      for (size_t i = 0; i < h.catalogue.size(); ++i) {
+        const CatalogueHint& c = h.catalogue[i];
+        write(kCatalogue, static_cast<int>(i), c.disclosure_id, c.similarity,
+              c.via_case_id);
+      }
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<std::map<std::string, CaseHints>> MysqlHintRepository::LoadHints(
+    const std::vector<std::string>& case_ids) {
+  std::map<std::string, CaseHints> out;
+  if (case_ids.empty()) return out;
+  FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& s) {
+    out.clear();
+    const std::string in = Placeholders(case_ids.size());
+    // Checked cases with no hints still get an (empty) entry.
+    auto& checks = s.Prepare(absl::StrCat(
+        "SELECT case_id FROM case_hint_checks WHERE case_id IN (", in, ")"));
+    for (size_t i = 0; i < case_ids.size(); ++i) {
+      checks.setString(static_cast<int>(i + 1), case_ids[i]);
+    }
+    std::unique_ptr<sql::ResultSet> rs(checks.executeQuery());
+    while (rs->next()) {
+      const std::string id = rs->getString(1);
+      out[id].case_id = id;
+    }
+    if (out.empty()) return absl::OkStatus();
+    auto& ps = s.Prepare(absl::StrCat(
+        "SELECT h.case_id, h.kind, h.target_id, h.similarity, h.via_case_id,"
+        " COALESCE(c.case_number, ''), COALESCE(c.state, ''),"
+        " COALESCE(c.outcome, ''), COALESCE(d.title, ''),"
+        " COALESCE(d.location, '') FROM case_hints h LEFT JOIN cases c ON"
+        " h.kind = 'CASE' AND c.id = h.target_id LEFT JOIN"
+        " proactive_disclosures d ON h.kind = 'CATALOGUE' AND d.id ="
+        " h.target_id WHERE h.case_id IN (",
+        in, ") ORDER BY h.case_id, h.kind, h.rank_in_kind"));
+    for (size_t i = 0; i < case_ids.size(); ++i) {
+      ps.setString(static_cast<int>(i + 1), case_ids[i]);
+    }
+    rs.reset(ps.executeQuery());
+    while (rs->next()) {
+      CaseHints& h = out[rs->getString(1)];
+      const std::string kind = rs->getString(2);
+      if (kind == kSimilar) {
+        SimilarCaseHint c;
+        c.case_id = rs->getString(3);
+        c.similarity = rs->getDouble(4);
+        c.case_number = rs->getString(6);
+        const std::string state = rs->getString(7);
+        FOI_ASSIGN_OR_RETURN(
+            c.state,
+            ParseStored(casefile::ParseCaseState(state), "state", state));
+        c.outcome = rs->getString(8);
+        h.similar_cases.push_back(std::move(c));
+      } else {
+        CatalogueHint c;
+        c.disclosure_id = rs->getString(3);
+        c.similarity = rs->getDouble(4);
+        c.via_case_id = rs->getString(5);
+        c.title = rs->getString(9);
+        c.location = rs->getString(10);
+        h.catalogue.push_back(std::move(c));
+      }
+    }
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+}  // namespace foi::store
