@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/common/status_macros.h"
+#include "libs/store/internal/application_rows.h"
 #include "libs/store/internal/case_rows.h"
 #include "libs/store/sql_values.h"
 #include "libs/store/transaction.h"
@@ -22,37 +23,15 @@
 namespace foi::store {
 namespace {
 
+using store_internal::kApplicationColumns;
 using store_internal::ParseStored;
+using store_internal::ReadApplications;
 using store_internal::ReadOptionalDate;
 
 constexpr char kCandidateColumns[] =
     "id, cluster_key, state, representative, case_ids, applicant_count,"
     " outcomes, first_receipt_date, last_receipt_date, score, decided_by,"
     " reason, disclosure_id";
-
-// Selected from `cases c JOIN applicants a`, as ReadApplications reads them.
-constexpr char kApplicationColumns[] =
-    "c.id, c.receipt_date, c.information_description, a.id_document_number,"
-    " c.state, COALESCE(c.outcome, '')";
-
-// The rows of `rs`, selected as kApplicationColumns.
-absl::StatusOr<std::vector<ApplicationRow>> ReadApplications(
-    sql::ResultSet& rs) {
-  std::vector<ApplicationRow> out;
-  while (rs.next()) {
-    ApplicationRow r;
-    r.case_id = rs.getString(1);
-    FOI_ASSIGN_OR_RETURN(r.receipt_date, FromSqlDate(rs.getString(2)));
-    r.description = rs.getString(3);
-    r.applicant_key = rs.getString(4);
-    const std::string state = rs.getString(5);
-    FOI_ASSIGN_OR_RETURN(
-        r.state, ParseStored(casefile::ParseCaseState(state), "state", state));
-    r.outcome = rs.getString(6);
-    out.push_back(std::move(r));
-  }
-  return out;
-}
 
 std::optional<CandidateState> ParseCandidateState(const std::string& s) {
   if (s == "PROPOSED") return CandidateState::kProposed;

@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/common/status_macros.h"
+#include "libs/store/internal/application_rows.h"
 #include "libs/store/internal/case_rows.h"
 #include "libs/store/sql_values.h"
 #include "libs/store/transaction.h"
@@ -20,7 +21,9 @@
 namespace foi::store {
 namespace {
 
+using store_internal::kApplicationColumns;
 using store_internal::ParseStored;
+using store_internal::ReadApplications;
 
 constexpr char kSimilar[] = "CASE";
 constexpr char kCatalogue[] = "CATALOGUE";
@@ -39,27 +42,15 @@ absl::StatusOr<std::vector<ApplicationRow>> MysqlHintRepository::ListUnchecked(
   std::vector<ApplicationRow> out;
   FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& s) {
     out.clear();
-    auto& ps = s.Prepare(
-        "SELECT c.id, c.receipt_date, c.information_description,"
-        " a.id_document_number, c.state, COALESCE(c.outcome, '') FROM cases c"
-        " JOIN applicants a ON a.case_id = c.id LEFT JOIN case_hint_checks h"
-        " ON h.case_id = c.id WHERE c.id > ? AND h.case_id IS NULL ORDER BY"
-        " c.id LIMIT ?");
+    auto& ps = s.Prepare(absl::StrCat(
+        "SELECT ", kApplicationColumns,
+        " FROM cases c JOIN applicants a ON a.case_id = c.id LEFT JOIN"
+        " case_hint_checks h ON h.case_id = c.id WHERE c.id > ? AND"
+        " h.case_id IS NULL ORDER BY c.id LIMIT ?"));
     ps.setString(1, after_id);
     ps.setInt(2, limit);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    while (rs->next()) {
-      ApplicationRow r;
-      r.case_id = rs->getString(1);
-      FOI_ASSIGN_OR_RETURN(r.receipt_date, FromSqlDate(rs->getString(2)));
-      r.description = rs->getString(3);
-      r.applicant_key = rs->getString(4);
-      const std::string state = rs->getString(5);
-      FOI_ASSIGN_OR_RETURN(r.state, ParseStored(casefile::ParseCaseState(state),
-                                                "state", state));
-      r.outcome = rs->getString(6);
-      out.push_back(std::move(r));
-    }
+    FOI_ASSIGN_OR_RETURN(out, ReadApplications(*rs));
     return absl::OkStatus();
   }));
   return out;

@@ -28,9 +28,6 @@ class AnalyticsIntegrationTest : public foi::testing::ServerFixture {
  protected:
   void SetUp() override {
     ServerFixture::SetUp();
-    analytics_ = v1::AnalyticsService::NewStub(
-        grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                            grpc::InsecureChannelCredentials()));
     desk_ = MintToken(v1::FRONT_DESK, "counter 1", "");
     li_ = MintToken(v1::OFFICER, "li", "ogi-office");
     chen_ = MintToken(v1::MANAGER, "chen", "ogi-office");
@@ -83,7 +80,6 @@ class AnalyticsIntegrationTest : public foi::testing::ServerFixture {
     return -1;
   }
 
-  std::unique_ptr<v1::AnalyticsService::Stub> analytics_;
   std::string desk_, li_, chen_;
 };
 

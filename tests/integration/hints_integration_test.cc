@@ -42,9 +42,6 @@ class HintsIntegrationTest : public foi::testing::ServerFixture {
  protected:
   void SetUp() override {
     ServerFixture::SetUp();
-    analytics_ = v1::AnalyticsService::NewStub(
-        grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                            grpc::InsecureChannelCredentials()));
     desk_ = MintToken(v1::FRONT_DESK, "counter 1", "");
     li_ = MintToken(v1::OFFICER, "li", "ogi-office");
     chen_ = MintToken(v1::MANAGER, "chen", "ogi-office");
@@ -126,7 +123,6 @@ class HintsIntegrationTest : public foi::testing::ServerFixture {
     ASSERT_TRUE(s.ok()) << s.error_message();
   }
 
-  std::unique_ptr<v1::AnalyticsService::Stub> analytics_;
   std::unique_ptr<store::MysqlAnalyticsRepository> analytics_repo_;
   std::unique_ptr<store::MysqlHintRepository> hint_repo_;
   std::string desk_, li_, chen_;

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "foi/v1/admin_service.grpc.pb.h"
+#include "foi/v1/analytics_service.grpc.pb.h"
 #include "foi/v1/casework_service.grpc.pb.h"
 #include "foi/v1/deadline_service.grpc.pb.h"
 #include "foi/v1/intake_service.grpc.pb.h"
@@ -72,6 +73,7 @@ class ServerFixture : public ::testing::Test {
     admin_ = v1::AdminService::NewStub(channel);
     review_ = v1::ReviewService::NewStub(channel);
     reply_ = v1::ReplyService::NewStub(channel);
+    analytics_ = v1::AnalyticsService::NewStub(channel);
   }
 
   // Mints a token; its display name is the officer's name.
@@ -127,6 +129,7 @@ class ServerFixture : public ::testing::Test {
   std::unique_ptr<v1::AdminService::Stub> admin_;
   std::unique_ptr<v1::ReviewService::Stub> review_;
   std::unique_ptr<v1::ReplyService::Stub> reply_;
+  std::unique_ptr<v1::AnalyticsService::Stub> analytics_;
 };
 
 }  // namespace foi::testing
