@@ -19,6 +19,7 @@
 #include "libs/common/text.h"
 #include "libs/convert/case_proto.h"
 #include "libs/convert/page_token.h"
+#include "libs/screening/screener.h"
 #include "libs/server/blocking_call.h"
 #include "libs/server/principal.h"
 #include "libs/server/serve_as.h"
@@ -132,6 +133,20 @@ AnalyticsServiceImpl::TopicNormalizer() {
     normalizer_ = *std::move(made);
   }
   return normalizer_.get();
+}
+
+absl::StatusOr<const screening::Screener*>
+AnalyticsServiceImpl::LabelScreener() {
+  absl::MutexLock lock(&normalizer_mu_);
+  if (label_screener_ == nullptr) {
+    auto made = screening::Screener::Create({});
+    if (!made.ok()) {
+      return absl::InternalError(absl::StrCat(
+          "annual report topics: no screener: ", made.status().message()));
+    }
+    label_screener_ = *std::move(made);
+  }
+  return label_screener_.get();
 }
 
 grpc::ServerUnaryReactor* AnalyticsServiceImpl::ListDisclosureCandidates(
@@ -380,6 +395,9 @@ grpc::ServerUnaryReactor* AnalyticsServiceImpl::GetAnnualReport(
                              ApplicationsReceived(*deps_->analytics, year));
         FOI_ASSIGN_OR_RETURN(std::vector<annual::Topic> topics,
                              FindTopics(*normalizer, received));
+        FOI_ASSIGN_OR_RETURN(const screening::Screener* screener,
+                             LabelScreener());
+        FOI_RETURN_IF_ERROR(RedactPersonalIdentifiers(*screener, &topics));
         FOI_ASSIGN_OR_RETURN(
             annual::AnnualReport report,
             annual::BuildAnnualReport(year, cases, appeals, std::move(topics),

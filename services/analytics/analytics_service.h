@@ -20,6 +20,9 @@
 namespace foi::textsim {
 class Normalizer;
 }  // namespace foi::textsim
+namespace foi::screening {
+class Screener;
+}  // namespace foi::screening
 
 namespace foi::analytics {
 
@@ -62,10 +65,16 @@ class AnalyticsServiceImpl final
   // stays valid as long as the service.
   absl::StatusOr<const textsim::Normalizer*> TopicNormalizer()
       ABSL_LOCKS_EXCLUDED(normalizer_mu_);
+  // The built-in detectors that take personal identifiers out of topic
+  // labels, made on first use like the normalizer.
+  absl::StatusOr<const screening::Screener*> LabelScreener()
+      ABSL_LOCKS_EXCLUDED(normalizer_mu_);
 
   server::Deps* const deps_;
   absl::Mutex normalizer_mu_;
   std::unique_ptr<textsim::Normalizer> normalizer_
+      ABSL_GUARDED_BY(normalizer_mu_);
+  std::unique_ptr<screening::Screener> label_screener_
       ABSL_GUARDED_BY(normalizer_mu_);
 };
 

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "libs/common/status_macros.h"
+#include "libs/screening/redaction.h"
 #include "libs/textsim/cluster.h"
 
 namespace foi::analytics {
@@ -185,6 +186,28 @@ absl::StatusOr<std::vector<annual::Topic>> FindTopics(
     topics.push_back({std::move(label), static_cast<int>(members.size())});
   }
   return topics;
+}
+
+absl::Status RedactPersonalIdentifiers(const screening::Screener& screener,
+                                       std::vector<annual::Topic>* topics) {
+  for (annual::Topic& topic : *topics) {
+    FOI_ASSIGN_OR_RETURN(std::vector<screening::Finding> findings,
+                         screener.Screen(topic.label));
+    std::vector<screening::RedactionSpan> spans;
+    for (const screening::Finding& f : findings) {
+      if (f.category < screening::Category::kIdentityNumber ||
+          f.category > screening::Category::kDocumentNumber) {
+        continue;
+      }
+      spans.push_back(
+          {f.byte_begin, f.byte_end, f.category, f.suggested_ground});
+    }
+    if (spans.empty()) continue;
+    FOI_ASSIGN_OR_RETURN(screening::RedactedText redacted,
+                         screening::Redact(topic.label, std::move(spans)));
+    topic.label = std::move(redacted.text);
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace foi::analytics

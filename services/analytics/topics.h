@@ -12,6 +12,7 @@
 #include "absl/types/span.h"
 #include "libs/annual/annual_report.h"
 #include "libs/annual/report_input.h"
+#include "libs/screening/screener.h"
 #include "libs/store/analytics_repository.h"
 #include "libs/textsim/normalizer.h"
 
@@ -52,6 +53,17 @@ absl::StatusOr<std::vector<annual::Topic>> FindTopics(
     const textsim::Normalizer& normalizer,
     absl::Span<const store::ApplicationRow> apps,
     const TopicOptions& options = {});
+
+// Replaces by ■, in every label, the personal identifiers `screener`'s
+// built-in detectors find: resident identity numbers, phone numbers, bank
+// cards, e-mail addresses, vehicle plates, passport and permit numbers. The
+// annual report is published (Art. 50) and a label is an applicant's own
+// words, which may carry such details (Art. 15: a third party's personal
+// information is not disclosed). Findings of keyword rule sets are words,
+// not data about a person, and stay. Labels keep their length in
+// characters. Returns the screener's errors.
+absl::Status RedactPersonalIdentifiers(const screening::Screener& screener,
+                                       std::vector<annual::Topic>* topics);
 
 }  // namespace foi::analytics
 

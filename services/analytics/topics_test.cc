@@ -245,5 +245,25 @@ TEST_F(TopicsTest, RejectsBadOptions) {
                                           HasSubstr("min_applicants")));
 }
 
+TEST(RedactPersonalIdentifiersTest, BlanksIdentifiersButKeepsWords) {
+  auto screener = screening::Screener::Create({});
+  ASSERT_THAT(screener, IsOk());
+  std::vector<annual::Topic> topics = {
+      {"本人身份证号11010519491231002X，手机13900000000，申请公开征收补偿方案",
+       3},
+      {"东湖区2024年老旧小区改造资金安排", 2},
+  };
+  ASSERT_THAT(RedactPersonalIdentifiers(**screener, &topics), IsOk());
+  EXPECT_THAT(topics[0].label, Not(HasSubstr("11010519491231002X")));
+  EXPECT_THAT(topics[0].label, Not(HasSubstr("13900000000")));
+  EXPECT_THAT(topics[0].label, HasSubstr("■■■■■■■■■■■■■■■■■■"));
+  EXPECT_THAT(topics[0].label, HasSubstr("申请公开征收补偿方案"));
+  EXPECT_EQ(Utf8Length(topics[0].label),
+            Utf8Length("本人身份证号11010519491231002X，手机13900000000，"
+                       "申请公开征收补偿方案"));
+  EXPECT_EQ(topics[1].label, "东湖区2024年老旧小区改造资金安排");
+  EXPECT_EQ(topics[0].count, 3);
+}
+
 }  // namespace
 }  // namespace foi::analytics

@@ -230,6 +230,32 @@ TEST_F(AnalyticsIntegrationTest, AnnualReportListsTopicsOfTheYearsRequests) {
   EXPECT_THAT(report.content(), HasSubstr(topic.at("label").string_value()));
 }
 
+TEST_F(AnalyticsIntegrationTest, PublishedTopicsCarryNoPhoneNumbers) {
+  // Two applicants paste the same request, a phone number included.
+  const char* kIds[] = {"110102198503120048", "310104199207080058"};
+  for (int i = 0; i < 2; ++i) {
+    auto req = foi::testing::ValidSubmission(absl::StrCat("phone-", i));
+    req.mutable_case_()->mutable_applicant()->set_id_document_number(kIds[i]);
+    req.mutable_case_()->mutable_details()->set_information_description(
+        "西城区2024年棚户区改造项目房屋征收补偿方案，联系电话13900000000");
+    *req.mutable_case_()->mutable_receipt_date() = MakeDate(2024, 5, 6);
+    grpc::ClientContext ctx;
+    Auth(ctx, desk_);
+    v1::Case c;
+    ASSERT_TRUE(intake_->SubmitApplication(&ctx, req, &c).ok());
+  }
+  grpc::ClientContext ctx;
+  Auth(ctx, chen_);
+  v1::GetAnnualReportRequest req;
+  req.set_year(2024);
+  req.set_format(v1::REPORT_CSV);
+  v1::AnnualReport report;
+  grpc::Status s = analytics_->GetAnnualReport(&ctx, req, &report);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_THAT(report.content(), HasSubstr("征收补偿方案，联系电话■■■"));
+  EXPECT_THAT(report.content(), Not(HasSubstr("13900000000")));
+}
+
 TEST_F(AnalyticsIntegrationTest, ApplicationsReceivedArePagedWithinTheYear) {
   SubmitAs(desk_, "page-0", MakeDate(2023, 12, 31));
   // Submitted after an Oct 8 one, read before it.
