@@ -6,6 +6,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -33,6 +34,17 @@ std::string Placeholders(size_t n) {
   std::string out;
   for (size_t i = 0; i < n; ++i) absl::StrAppend(&out, i ? ", ?" : "?");
   return out;
+}
+
+// The IN list's length for n ids: one of a few sizes, so a connection
+// prepares a handful of statements rather than one per page size (the
+// statements are cached per connection, and the server caps how many it
+// holds). The list is padded by repeating the last id.
+size_t InListSize(size_t n) {
+  for (size_t size : {1, 10, 50, 100, 250, 500, 1000}) {
+    if (n <= size) return size;
+  }
+  return n;
 }
 
 }  // namespace
@@ -124,35 +136,29 @@ absl::StatusOr<std::map<std::string, CaseHints>> MysqlHintRepository::LoadHints(
   if (case_ids.empty()) return out;
   FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& s) {
     out.clear();
-    const std::string in = Placeholders(case_ids.size());
-    // Checked cases with no hints still get an (empty) entry.
-    auto& checks = s.Prepare(absl::StrCat(
-        "SELECT case_id FROM case_hint_checks WHERE case_id IN (", in, ")"));
-    for (size_t i = 0; i < case_ids.size(); ++i) {
-      checks.setString(static_cast<int>(i + 1), case_ids[i]);
-    }
-    std::unique_ptr<sql::ResultSet> rs(checks.executeQuery());
-    while (rs->next()) {
-      const std::string id = rs->getString(1);
-      out[id].case_id = id;
-    }
-    if (out.empty()) return absl::OkStatus();
+    const size_t n = InListSize(case_ids.size());
+    // One round trip: a compared case with no hints comes back as one row
+    // with NULL hint columns.
     auto& ps = s.Prepare(absl::StrCat(
-        "SELECT h.case_id, h.kind, h.target_id, h.similarity, h.via_case_id,"
-        " COALESCE(c.case_number, ''), COALESCE(c.state, ''),"
+        "SELECT k.case_id, COALESCE(h.kind, ''), h.target_id, h.similarity,"
+        " h.via_case_id, COALESCE(c.case_number, ''), COALESCE(c.state, ''),"
         " COALESCE(c.outcome, ''), COALESCE(d.title, ''),"
-        " COALESCE(d.location, '') FROM case_hints h LEFT JOIN cases c ON"
-        " h.kind = 'CASE' AND c.id = h.target_id LEFT JOIN"
-        " proactive_disclosures d ON h.kind = 'CATALOGUE' AND d.id ="
-        " h.target_id WHERE h.case_id IN (",
-        in, ") ORDER BY h.case_id, h.kind, h.rank_in_kind"));
-    for (size_t i = 0; i < case_ids.size(); ++i) {
-      ps.setString(static_cast<int>(i + 1), case_ids[i]);
+        " COALESCE(d.location, '') FROM case_hint_checks k LEFT JOIN"
+        " case_hints h ON h.case_id = k.case_id LEFT JOIN cases c ON h.kind ="
+        " 'CASE' AND c.id = h.target_id LEFT JOIN proactive_disclosures d ON"
+        " h.kind = 'CATALOGUE' AND d.id = h.target_id WHERE k.case_id IN (",
+        Placeholders(n), ") ORDER BY k.case_id, h.kind, h.rank_in_kind"));
+    for (size_t i = 0; i < n; ++i) {
+      ps.setString(static_cast<int>(i + 1),
+                   case_ids[std::min(i, case_ids.size() - 1)]);
     }
-    rs.reset(ps.executeQuery());
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     while (rs->next()) {
-      CaseHints& h = out[rs->getString(1)];
+      const std::string case_id = rs->getString(1);
+      CaseHints& h = out[case_id];
+      h.case_id = case_id;
       const std::string kind = rs->getString(2);
+      if (kind.empty()) continue;  // compared, nothing found
       if (kind == kSimilar) {
         SimilarCaseHint c;
         c.case_id = rs->getString(3);
