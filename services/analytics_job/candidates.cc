@@ -1,6 +1,10 @@
 #include "services/analytics_job/candidates.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 
 namespace foi::analytics_job {
 namespace {
@@ -9,13 +13,13 @@ bool Discloses(const std::string& outcome) {
   return outcome == "DISCLOSED" || outcome == "PARTIALLY_DISCLOSED";
 }
 
-// Characters (bytes of UTF-8 sequences, coarse but cheap) two descriptions
-// share, for picking the most typical one.
-int Overlap(const std::string& a, const std::string& b) {
-  std::set<std::string> chars;
-  for (size_t i = 0; i < a.size();) {
+// The distinct characters of `text` (UTF-8 sequences, cut by their lead
+// byte: coarse but cheap), sorted.
+std::vector<absl::string_view> DistinctChars(absl::string_view text) {
+  std::vector<absl::string_view> chars;
+  for (size_t i = 0; i < text.size();) {
     size_t n = 1;
-    const unsigned char c = static_cast<unsigned char>(a[i]);
+    const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0xF0) {
       n = 4;
     } else if (c >= 0xE0) {
@@ -23,14 +27,40 @@ int Overlap(const std::string& a, const std::string& b) {
     } else if (c >= 0xC0) {
       n = 2;
     }
-    chars.insert(a.substr(i, n));
+    chars.push_back(text.substr(i, n));
     i += n;
   }
-  int shared = 0;
-  for (const std::string& ch : chars) {
-    if (b.find(ch) != std::string::npos) ++shared;
+  std::sort(chars.begin(), chars.end());
+  chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
+  return chars;
+}
+
+// The most typical description of `members`: the one whose distinct
+// characters the other members contain most often in total (summed over
+// the others, each character counted once per member); the first such in
+// member order. Linear in the members' text, where comparing every pair
+// was quadratic in a cluster's size (a cluster of thousands of identical
+// campaign requests took seconds).
+const std::string& MostTypical(
+    const std::vector<const store::ApplicationRow*>& members) {
+  std::vector<std::vector<absl::string_view>> chars;
+  chars.reserve(members.size());
+  absl::flat_hash_map<absl::string_view, int> members_with;
+  for (const store::ApplicationRow* m : members) {
+    chars.push_back(DistinctChars(m->description));
+    for (absl::string_view ch : chars.back()) ++members_with[ch];
   }
-  return shared;
+  size_t best = 0;
+  int64_t best_total = -1;
+  for (size_t i = 0; i < members.size(); ++i) {
+    int64_t total = 0;
+    for (absl::string_view ch : chars[i]) total += members_with[ch] - 1;
+    if (total > best_total) {
+      best_total = total;
+      best = i;
+    }
+  }
+  return members[best]->description;
 }
 
 }  // namespace
@@ -84,17 +114,7 @@ std::vector<store::CandidateRow> BuildCandidates(
       c.first_receipt_date = std::min(c.first_receipt_date, m->receipt_date);
       c.last_receipt_date = std::max(c.last_receipt_date, m->receipt_date);
     }
-    int best = -1;
-    for (const store::ApplicationRow* a : members) {
-      int total = 0;
-      for (const store::ApplicationRow* b : members) {
-        if (a != b) total += Overlap(a->description, b->description);
-      }
-      if (total > best) {
-        best = total;
-        c.representative = a->description;
-      }
-    }
+    c.representative = MostTypical(members);
     c.score = c.applicant_count +
               static_cast<double>(recent) / static_cast<double>(members.size());
     out.push_back(std::move(c));
