@@ -3,7 +3,7 @@
 # Benchmarks foi-tracker against baselines measured in the same run on the
 # same machine (DESIGN.md: Performance). Not a test: ctest never runs it.
 #
-# Usage: scripts/bench.sh [intake|deadline|queue|libs|all]
+# Usage: scripts/bench.sh [intake|deadline|queue|libs|analytics|all]
 #
 #   intake (the default; issue 2):
 #     SubmitApplication throughput and latency at 16 and 64 calls in flight,
@@ -39,6 +39,17 @@
 #     UTF-8 validation, PDF letters vs text letters, AddWorkingDays vs the
 #     day-by-day walk. Writes bench/results/libs-*-<UTC time>.json.
 #
+#   analytics (scripts/lib/bench_analytics.sh; issue 7):
+#     foi-analytics, run once, over BENCH_CASES generated cases given
+#     realistic labelled applications (foi-gen-applications: paraphrase
+#     groups of distinct applicants, noise, outcomes of replied cases):
+#     wall time and peak RSS (targets: under 60 s, under 2 GiB), against the
+#     time to merely read the same rows as the job does
+#     (foi-read-applications), BENCH_ANALYTICS_RUNS times each; then the
+#     candidates are checked against the labels. Not part of "all" (it
+#     rewrites the cases' descriptions). Writes
+#     bench/results/analytics-<UTC time>.json and analytics-latest.json.
+#
 #   all: intake, then deadline and queue on one load of the cases. The
 #     cases live in a database of their own (foi_bench_cases), served by a
 #     second foi-server started after intake's is stopped, so intake's
@@ -56,16 +67,21 @@
 #   BENCH_CONCURRENCY      intake: calls in flight, space separated
 #                          (default "16 64")
 #   BENCH_CALLS_PER_CHANNEL  in-flight calls per client connection (default 8)
-#   BENCH_CASES            deadline, queue: cases generated (default 1000000)
+#   BENCH_CASES            deadline, queue, analytics: cases generated
+#                          (default 1000000; e.g. 100000 for a quick check)
 #   BENCH_CHUNK            cases per generating transaction (default 100000)
-#   BENCH_BUFFER_POOL      deadline, queue: innodb-buffer-pool-size (default
-#                          2G, sized to the data as DESIGN/foi.cnf advise for
-#                          production; "" keeps foi.cnf's 256M)
+#   BENCH_BUFFER_POOL      deadline, queue, analytics: innodb-buffer-pool-size
+#                          (default 2G, sized to the data as DESIGN/foi.cnf
+#                          advise for production; "" keeps foi.cnf's 256M)
 #   BENCH_AS_OF            deadline: the report's as-of date (2026-11-27)
 #   BENCH_REPORT_RUNS      deadline: timed runs of each (default 5)
 #   BENCH_QUEUE_VIEWS      queue: views (default "UNIT UNIT_UNASSIGNED MINE")
 #   BENCH_QUEUE_CONCURRENCY  queue: calls in flight (default 16)
 #   BENCH_OFFICERS_PER_UNIT  queue: OFFICER tokens per unit (default 3)
+#   BENCH_ANALYTICS_RUNS   analytics: measured runs of each (default 3)
+#   BENCH_ANALYTICS_SEED   analytics: the applications' seed (20240601)
+#   BENCH_ANALYTICS_WINDOW_DAYS  analytics: foi-analytics --window_days
+#                          (default: back to 2024-01-01, at least 1100)
 #   FOI_BUILD_DIR          build directory (default build)
 #   FOI_SKIP_BUILD         set to 1 to use the existing build as it is
 #
@@ -80,6 +96,8 @@ readonly ROOT
 source "${ROOT}/scripts/lib/common.sh"
 # shellcheck source=lib/bench_libs.sh
 source "${ROOT}/scripts/lib/bench_libs.sh"
+# shellcheck source=lib/bench_analytics.sh
+source "${ROOT}/scripts/lib/bench_analytics.sh"
 
 readonly BUILD_DIR="${FOI_BUILD_DIR:-${ROOT}/build}"
 readonly SERVER_BIN="${BUILD_DIR}/services/foi_server/foi-server"
@@ -1043,11 +1061,12 @@ run_queue() {
 }
 
 main() {
-  local do_intake=0 do_deadline=0 do_queue=0
+  local do_intake=0 do_deadline=0 do_queue=0 do_analytics=0
   case "${1:-intake}" in
     intake) do_intake=1 ;;
     deadline) do_deadline=1 ;;
     queue) do_queue=1 ;;
+    analytics) do_analytics=1 ;;
     libs) run_libs; exit 0 ;;
     all) do_intake=1; do_deadline=1; do_queue=1 ;;
     -h|--help) usage; exit 0 ;;
@@ -1060,7 +1079,7 @@ main() {
   trap 'exit 129' HUP
 
   local with_cases=0
-  if (( do_deadline || do_queue )); then
+  if (( do_deadline || do_queue || do_analytics )); then
     with_cases=1
   fi
   start_environment "${with_cases}"
@@ -1077,6 +1096,9 @@ main() {
   fi
   if (( do_queue )); then
     run_queue
+  fi
+  if (( do_analytics )); then
+    run_analytics
   fi
   if (( INVALID )); then
     foi::err "some calls failed: the run is not valid"

@@ -48,6 +48,7 @@ readonly -a FOI_PACKAGES=(
   tzdata
   ca-certificates
   procps
+  time
   iproute2
 )
 
@@ -446,8 +447,13 @@ foi::mariadb_start() {
   if (( EUID == 0 )); then
     user_opt=(--user=root)
   fi
+  # Temporary tables go next to the data, not to the shared /tmp, where
+  # another MariaDB starting up may clean up #sql* files it takes for its
+  # own.
+  local tmpdir
+  tmpdir="$(dirname "${datadir}")/mariadb-tmp"
   mkdir -p "$(dirname "${socket}")" "$(dirname "${logfile}")" \
-    "$(dirname "${pidfile}")"
+    "$(dirname "${pidfile}")" "${tmpdir}"
   rm -f "${pidfile}"
   foi::log "starting MariaDB on 127.0.0.1:${port} (socket ${socket})"
   # --defaults-file must come first: it replaces /etc/mysql/my.cnf.
@@ -458,6 +464,7 @@ foi::mariadb_start() {
     --socket="${socket}" \
     --pid-file="${pidfile}" \
     --log-error="${logfile}" \
+    --tmpdir="${tmpdir}" \
     "${user_opt[@]}" \
     "$@" \
     </dev/null >>"${logfile}" 2>&1 &
