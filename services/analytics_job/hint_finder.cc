@@ -64,21 +64,21 @@ absl::Status HintFinder::Add(const std::string& case_id,
                   textsim::NamedYears(normalized));
 }
 
-absl::StatusOr<store::CaseHints> HintFinder::CompareAndAdd(
-    const store::ApplicationRow& app) {
-  if (slots_.contains(app.case_id)) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("case ", app.case_id, " is already indexed"));
-  }
+store::CaseHints HintFinder::Compare(const store::ApplicationRow& app) const {
   const std::string normalized = normalizer_->Normalize(app.description);
-  const std::vector<uint64_t> shingles = textsim::Shingles(normalized);
-  const textsim::YearSet years = textsim::NamedYears(normalized);
+  return Compare(app.case_id, textsim::Shingles(normalized),
+                 textsim::NamedYears(normalized));
+}
+
+store::CaseHints HintFinder::Compare(const std::string& case_id,
+                                     const std::vector<uint64_t>& shingles,
+                                     textsim::YearSet years) const {
   store::CaseHints hints;
-  hints.case_id = app.case_id;
+  hints.case_id = case_id;
   for (const auto& [slot, similarity] :
        index_->Query(shingles, options_.threshold, kQueryLimit)) {
     const std::string& other = case_ids_[static_cast<size_t>(slot)];
-    if (other >= app.case_id) continue;  // a later case
+    if (other >= case_id) continue;  // itself, or a later case
     if (!textsim::YearsCompatible(years, years_[static_cast<size_t>(slot)])) {
       continue;
     }
@@ -105,6 +105,19 @@ absl::StatusOr<store::CaseHints> HintFinder::CompareAndAdd(
     c.similarity = similarity;
     hints.catalogue.push_back(std::move(c));
   }
+  return hints;
+}
+
+absl::StatusOr<store::CaseHints> HintFinder::CompareAndAdd(
+    const store::ApplicationRow& app) {
+  if (slots_.contains(app.case_id)) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("case ", app.case_id, " is already indexed"));
+  }
+  const std::string normalized = normalizer_->Normalize(app.description);
+  std::vector<uint64_t> shingles = textsim::Shingles(normalized);
+  const textsim::YearSet years = textsim::NamedYears(normalized);
+  store::CaseHints hints = Compare(app.case_id, shingles, years);
   FOI_RETURN_IF_ERROR(Remember(app.case_id, shingles, years));
   return hints;
 }

@@ -54,11 +54,14 @@ class HintFinder {
   // ALREADY_EXISTS if `case_id` was added before.
   absl::Status Add(const std::string& case_id, absl::string_view description);
 
-  // Compares `app` with the applications added so far whose ids sort before
-  // its own (case ids sort by creation time, so these are the earlier
-  // cases), then adds it. Returns its hints: similar cases, most similar
-  // first (ties by id), and the catalogue entries whose cases include one
-  // similar to it, by that similarity. ALREADY_EXISTS if it was added.
+  // Returns the hints of `app` against the applications added so far whose
+  // ids sort before its own (case ids sort by creation time, so these are
+  // the earlier cases): similar cases, most similar first (ties by id), and
+  // the catalogue entries whose cases include one similar to it, by that
+  // similarity. `app` itself may have been added (it is not its own hint).
+  store::CaseHints Compare(const store::ApplicationRow& app) const;
+
+  // Compare, then adds `app`. ALREADY_EXISTS if it was added.
   absl::StatusOr<store::CaseHints> CompareAndAdd(
       const store::ApplicationRow& app);
 
@@ -76,6 +79,10 @@ class HintFinder {
   HintFinder(const HintOptions& options,
              std::unique_ptr<textsim::Normalizer> normalizer,
              std::unique_ptr<textsim::SimilarityIndex> index);
+
+  store::CaseHints Compare(const std::string& case_id,
+                           const std::vector<uint64_t>& shingles,
+                           textsim::YearSet years) const;
 
   // Indexes an application under the next slot.
   absl::Status Remember(const std::string& case_id,

@@ -123,6 +123,17 @@ TEST_F(HintFinderTest, KeepsAtMostMaxSimilarCasesMostSimilarFirst) {
   EXPECT_DOUBLE_EQ(hints->similar_cases[0].similarity, 1.0);
 }
 
+TEST_F(HintFinderTest, ComparesAnIndexedApplicationWithoutItself) {
+  // Indexed while the index was built, never compared.
+  ASSERT_THAT(finder_->Add("a1", kBudget), IsOk());
+  ASSERT_THAT(finder_->Add("a2", kBudgetReworded), IsOk());
+  const store::CaseHints hints = finder_->Compare(App("a2", kBudgetReworded));
+  EXPECT_EQ(hints.case_id, "a2");
+  EXPECT_THAT(hints.similar_cases,
+              ElementsAre(Field(&store::SimilarCaseHint::case_id, "a1")));
+  EXPECT_EQ(finder_->size(), 2u);
+}
+
 TEST_F(HintFinderTest, RefusesAnApplicationTwice) {
   Compare("a1", kBudget);
   EXPECT_THAT(finder_->CompareAndAdd(App("a1", kBudget)).status(),

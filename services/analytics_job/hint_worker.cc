@@ -89,8 +89,12 @@ absl::StatusOr<HintRunStats> HintWorker::Run(store::AnalyticsRepository& read,
     if (status.ok()) finder_->SetCatalogue(*catalogue);
   }
   for (size_t i = 0; status.ok() && i < unchecked.size(); ++i) {
-    absl::StatusOr<store::CaseHints> found =
-        finder_->CompareAndAdd(unchecked[i]);
+    const store::ApplicationRow& app = unchecked[i];
+    // Indexed but never compared: it arrived while the index was being
+    // built, after the unchecked were read.
+    absl::StatusOr<store::CaseHints> found = finder_->Contains(app.case_id)
+                                                 ? finder_->Compare(app)
+                                                 : finder_->CompareAndAdd(app);
     if (!found.ok()) {
       status = found.status();
       break;
