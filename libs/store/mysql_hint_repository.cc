@@ -10,7 +10,9 @@
 #include <memory>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/common/status_macros.h"
@@ -45,6 +47,35 @@ size_t InListSize(size_t n) {
     if (n <= size) return size;
   }
   return n;
+}
+
+// Inserts `rows` (each `columns` values, bound as strings) with
+// `head` ("INSERT INTO t (a, b) VALUES"), 100 rows a statement, then 10,
+// then 1: a pass writes thousands of rows, and a statement per row cost
+// more than comparing the applications.
+void InsertRows(Session& s, absl::string_view head, int columns,
+                const std::vector<std::vector<std::string>>& rows) {
+  std::string tuple = "(";
+  for (int c = 0; c < columns; ++c) absl::StrAppend(&tuple, c ? ", ?" : "?");
+  tuple += ")";
+  size_t next = 0;
+  for (size_t chunk : {100, 10, 1}) {
+    if (rows.size() - next < chunk) continue;
+    std::string sql(head);
+    for (size_t r = 0; r < chunk; ++r) {
+      absl::StrAppend(&sql, r ? ", " : " ", tuple);
+    }
+    auto& ps = s.Prepare(sql);
+    while (rows.size() - next >= chunk) {
+      int param = 1;
+      for (size_t r = 0; r < chunk; ++r, ++next) {
+        for (const std::string& value : rows[next]) {
+          ps.setString(param++, value);
+        }
+      }
+      ps.executeUpdate();
+    }
+  }
 }
 
 }  // namespace
@@ -94,38 +125,45 @@ absl::Status MysqlHintRepository::WriteHints(
     const std::vector<CaseHints>& hints, absl::Time now) {
   if (hints.empty()) return absl::OkStatus();
   return RunInTransaction(*pool_, [&](Session& s) -> absl::Status {
-    auto& check = s.Prepare(
-        "INSERT IGNORE INTO case_hint_checks (case_id, checked_time) VALUES"
-        " (?, ?)");
-    auto& hint = s.Prepare(
-        "INSERT INTO case_hints (case_id, kind, rank_in_kind, target_id,"
-        " similarity, via_case_id) VALUES (?, ?, ?, ?, ?, ?)");
+    // Applications another worker recorded first keep their hints. The
+    // locking read also holds off a second worker writing the same ones
+    // until this transaction ends.
+    absl::flat_hash_set<std::string> recorded;
+    for (size_t from = 0; from < hints.size(); from += 1000) {
+      const size_t count = std::min<size_t>(1000, hints.size() - from);
+      const size_t n = InListSize(count);
+      auto& ps = s.Prepare(absl::StrCat(
+          "SELECT case_id FROM case_hint_checks WHERE case_id IN (",
+          Placeholders(n), ") FOR UPDATE"));
+      for (size_t i = 0; i < n; ++i) {
+        ps.setString(static_cast<int>(i + 1),
+                     hints[from + std::min(i, count - 1)].case_id);
+      }
+      std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+      while (rs->next()) recorded.insert(std::string(rs->getString(1)));
+    }
     const std::string when = ToSqlDateTime(now);
+    std::vector<std::vector<std::string>> checks, rows;
     for (const CaseHints& h : hints) {
-      check.setString(1, h.case_id);
-      check.setString(2, when);
-      // 0 rows: another worker compared it first and its hints stand.
-      if (check.executeUpdate() == 0) continue;
-      auto write = [&](const char* kind, int rank, const std::string& target,
-                       double similarity, const std::string& via) {
-        hint.setString(1, h.case_id);
-        hint.setString(2, kind);
-        hint.setInt(3, rank);
-        hint.setString(4, target);
-        hint.setDouble(5, similarity);
-        hint.setString(6, via);
-        hint.executeUpdate();
-      };
+      if (!recorded.insert(h.case_id).second) continue;  // or listed twice
+      checks.push_back({h.case_id, when});
       for (size_t i = 0; i < h.similar_cases.size(); ++i) {
         const SimilarCaseHint& c = h.similar_cases[i];
-        write(kSimilar, static_cast<int>(i), c.case_id, c.similarity, "");
+        rows.push_back({h.case_id, kSimilar, absl::StrCat(i), c.case_id,
+                        absl::StrFormat("%.17g", c.similarity), ""});
       }
       for (size_t i = 0; i < h.catalogue.size(); ++i) {
         const CatalogueHint& c = h.catalogue[i];
-        write(kCatalogue, static_cast<int>(i), c.disclosure_id, c.similarity,
-              c.via_case_id);
+        rows.push_back({h.case_id, kCatalogue, absl::StrCat(i), c.disclosure_id,
+                        absl::StrFormat("%.17g", c.similarity), c.via_case_id});
       }
     }
+    InsertRows(s, "INSERT INTO case_hint_checks (case_id, checked_time) VALUES",
+               2, checks);
+    InsertRows(s,
+               "INSERT INTO case_hints (case_id, kind, rank_in_kind, "
+               "target_id, similarity, via_case_id) VALUES",
+               6, rows);
     return absl::OkStatus();
   });
 }
