@@ -1,6 +1,7 @@
 #include "libs/textsim/similarity_index.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 
 #include "absl/strings/str_cat.h"
@@ -69,7 +70,8 @@ absl::Status SimilarityIndex::Add(int64_t id,
 }
 
 std::vector<std::pair<int64_t, double>> SimilarityIndex::Query(
-    absl::Span<const uint64_t> shingles, double threshold, int limit) const {
+    absl::Span<const uint64_t> shingles, double threshold, int limit,
+    size_t max_verified) const {
   std::vector<std::pair<int64_t, double>> out;
   if (shingles.empty() || limit <= 0) return out;
   const std::vector<uint64_t> set = SortedUnique(shingles);
@@ -80,10 +82,11 @@ std::vector<std::pair<int64_t, double>> SimilarityIndex::Query(
 
   absl::ReaderMutexLock lock(&mu_);
   absl::flat_hash_set<uint32_t> seen;
+  const size_t budget = max_verified > 0 ? max_verified : SIZE_MAX;
   for (uint64_t key : keys) {
     const auto head = bucket_heads_.find(key);
     if (head == bucket_heads_.end()) continue;
-    for (uint32_t slot = head->second; slot != kNoSlot;
+    for (uint32_t slot = head->second; slot != kNoSlot && seen.size() < budget;
          slot = next_slot_[slot]) {
       const uint32_t entry = slot / bands_;
       if (!seen.insert(entry).second) continue;

@@ -52,8 +52,14 @@ class SimilarityIndex {
   // depends on LSH, so a match sharing no band with the query is missed
   // (probabilities in min_hasher.h). Returns nothing if `shingles` is empty
   // or limit <= 0. A threshold <= 0 is taken as "any shared band".
+  // `max_verified` > 0 stops after computing that many exact similarities:
+  // among thousands of look-alikes (a campaign of letters differing in a
+  // name or number) a query then costs a bounded amount, at the price of
+  // seeing only some of them, mostly the most recently added (each band's
+  // bucket is walked newest first). 0: no bound.
   std::vector<std::pair<int64_t, double>> Query(
-      absl::Span<const uint64_t> shingles, double threshold, int limit) const;
+      absl::Span<const uint64_t> shingles, double threshold, int limit,
+      size_t max_verified = 0) const;
 
   // Returns the number of applications added.
   size_t size() const;

@@ -83,6 +83,28 @@ TEST_F(SimilarityIndexTest, OrdersByScoreThenIdAndHonoursTheLimit) {
   EXPECT_THAT(index_->Query(ShinglesOf(text), 0.5, 0), IsEmpty());
 }
 
+TEST_F(SimilarityIndexTest, BoundsTheVerifiedLookAlikesNewestFirst) {
+  for (int i = 0; i < 50; ++i) {
+    ASSERT_THAT(
+        index_->Add(i, ShinglesOf("请公开2025年本区老旧小区改造项目（第" +
+                                  std::to_string(i) + "批）的资金使用明细")),
+        IsOk());
+  }
+  const std::vector<uint64_t> query =
+      ShinglesOf("请公开2025年本区老旧小区改造项目（第99批）的资金使用明细");
+  const auto all = index_->Query(query, 0.5, 100);
+  EXPECT_THAT(all, SizeIs(50));
+  const auto bounded = index_->Query(query, 0.5, 100, 10);
+  ASSERT_THAT(bounded, SizeIs(10));
+  // Each one found is scored as without the bound; the newest dominate.
+  int recent = 0;
+  for (const auto& hit : bounded) {
+    EXPECT_THAT(all, ::testing::Contains(hit));
+    if (hit.first >= 25) ++recent;
+  }
+  EXPECT_GE(recent, 8);
+}
+
 TEST_F(SimilarityIndexTest, RejectsAnIdAddedBefore) {
   ASSERT_THAT(index_->Add(7, ShinglesOf("征收补偿方案")), IsOk());
   EXPECT_THAT(index_->Add(7, ShinglesOf("部门预算")),

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "libs/common/testing/status_matchers.h"
@@ -132,6 +133,24 @@ TEST_F(HintFinderTest, ComparesAnIndexedApplicationWithoutItself) {
   EXPECT_THAT(hints.similar_cases,
               ElementsAre(Field(&store::SimilarCaseHint::case_id, "a1")));
   EXPECT_EQ(finder_->size(), 2u);
+}
+
+TEST_F(HintFinderTest, IndexesACampaignOfIdenticalRequestsOnce) {
+  for (int i = 0; i < 3000; ++i) {
+    ASSERT_THAT(
+        finder_->CompareAndAdd(App(absl::StrFormat("c%05d", i), kBudget))
+            .status(),
+        IsOk());
+  }
+  Compare("d1", kBudgetReworded);
+  EXPECT_EQ(finder_->size(), 3001u);
+  EXPECT_EQ(finder_->distinct_texts(), 2u);
+  // The earliest copies, all identical to a new one.
+  const store::CaseHints hints = Compare("c99999", kBudget);
+  ASSERT_EQ(hints.similar_cases.size(), 5u);
+  EXPECT_EQ(hints.similar_cases[0].case_id, "c00000");
+  EXPECT_EQ(hints.similar_cases[4].case_id, "c00004");
+  EXPECT_DOUBLE_EQ(hints.similar_cases[4].similarity, 1.0);
 }
 
 TEST_F(HintFinderTest, RefusesAnApplicationTwice) {
