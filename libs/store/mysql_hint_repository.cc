@@ -31,22 +31,32 @@ using store_internal::ReadApplications;
 constexpr char kSimilar[] = "CASE";
 constexpr char kCatalogue[] = "CATALOGUE";
 
-// "?, ?, ?" for an IN list of n placeholders.
-std::string Placeholders(size_t n) {
+// An IN list's placeholders for `count` ids, padded to one of a few
+// lengths, so a connection prepares a handful of statements rather than one
+// per page size (the statements are cached per connection, and the server
+// caps how many it holds). BindInList fills it.
+size_t InListLength(size_t count) {
+  for (size_t size : {1, 10, 50, 100, 250, 500, 1000}) {
+    if (count <= size) return size;
+  }
+  return count;
+}
+
+std::string InList(size_t count) {
   std::string out;
-  for (size_t i = 0; i < n; ++i) absl::StrAppend(&out, i ? ", ?" : "?");
+  for (size_t i = 0; i < InListLength(count); ++i) {
+    absl::StrAppend(&out, i ? ", ?" : "?");
+  }
   return out;
 }
 
-// The IN list's length for n ids: one of a few sizes, so a connection
-// prepares a handful of statements rather than one per page size (the
-// statements are cached per connection, and the server caps how many it
-// holds). The list is padded by repeating the last id.
-size_t InListSize(size_t n) {
-  for (size_t size : {1, 10, 50, 100, 250, 500, 1000}) {
-    if (n <= size) return size;
+// Binds `ids` to the InList(ids.size()) placeholders from parameter 1,
+// padding with the last id. REQUIRES: ids not empty.
+void BindInList(sql::PreparedStatement& ps,
+                const std::vector<std::string>& ids) {
+  for (size_t i = 0; i < InListLength(ids.size()); ++i) {
+    ps.setString(static_cast<int>(i + 1), ids[std::min(i, ids.size() - 1)]);
   }
-  return n;
 }
 
 // Inserts `rows` (each `columns` values, bound as strings) with
@@ -130,15 +140,14 @@ absl::Status MysqlHintRepository::WriteHints(
     // until this transaction ends.
     absl::flat_hash_set<std::string> recorded;
     for (size_t from = 0; from < hints.size(); from += 1000) {
-      const size_t count = std::min<size_t>(1000, hints.size() - from);
-      const size_t n = InListSize(count);
+      std::vector<std::string> ids;
+      for (size_t i = from; i < std::min(hints.size(), from + 1000); ++i) {
+        ids.push_back(hints[i].case_id);
+      }
       auto& ps = s.Prepare(absl::StrCat(
           "SELECT case_id FROM case_hint_checks WHERE case_id IN (",
-          Placeholders(n), ") FOR UPDATE"));
-      for (size_t i = 0; i < n; ++i) {
-        ps.setString(static_cast<int>(i + 1),
-                     hints[from + std::min(i, count - 1)].case_id);
-      }
+          InList(ids.size()), ") FOR UPDATE"));
+      BindInList(ps, ids);
       std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
       while (rs->next()) recorded.insert(std::string(rs->getString(1)));
     }
@@ -174,7 +183,6 @@ absl::StatusOr<std::map<std::string, CaseHints>> MysqlHintRepository::LoadHints(
   if (case_ids.empty()) return out;
   FOI_RETURN_IF_ERROR(RunOnConnection(*pool_, [&](Session& s) {
     out.clear();
-    const size_t n = InListSize(case_ids.size());
     // One round trip: a compared case with no hints comes back as one row
     // with NULL hint columns.
     auto& ps = s.Prepare(absl::StrCat(
@@ -185,11 +193,9 @@ absl::StatusOr<std::map<std::string, CaseHints>> MysqlHintRepository::LoadHints(
         " case_hints h ON h.case_id = k.case_id LEFT JOIN cases c ON h.kind ="
         " 'CASE' AND c.id = h.target_id LEFT JOIN proactive_disclosures d ON"
         " h.kind = 'CATALOGUE' AND d.id = h.target_id WHERE k.case_id IN (",
-        Placeholders(n), ") ORDER BY k.case_id, h.kind, h.rank_in_kind"));
-    for (size_t i = 0; i < n; ++i) {
-      ps.setString(static_cast<int>(i + 1),
-                   case_ids[std::min(i, case_ids.size() - 1)]);
-    }
+        InList(case_ids.size()),
+        ") ORDER BY k.case_id, h.kind, h.rank_in_kind"));
+    BindInList(ps, case_ids);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     while (rs->next()) {
       const std::string case_id = rs->getString(1);

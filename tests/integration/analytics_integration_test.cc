@@ -188,17 +188,8 @@ TEST_F(AnalyticsIntegrationTest, AnnualReportListsTopicsOfTheYearsRequests) {
   int n = 0;
   for (const Request& r : {kSame[0], kSame[1], kSame[2], kSame[3], kLastYear,
                            kOther[0], kOther[1], kOther[2]}) {
-    auto req = foi::testing::ValidSubmission(absl::StrCat("topic-", n++));
-    req.mutable_case_()->mutable_applicant()->set_id_document_number(
-        r.id_number);
-    req.mutable_case_()->mutable_details()->set_information_description(
-        r.description);
-    *req.mutable_case_()->mutable_receipt_date() = r.receipt;
-    grpc::ClientContext ctx;
-    Auth(ctx, desk_);
-    v1::Case c;
-    grpc::Status s = intake_->SubmitApplication(&ctx, req, &c);
-    ASSERT_TRUE(s.ok()) << s.error_message();
+    SubmitRequest(desk_, absl::StrCat("topic-", n++), r.id_number,
+                  r.description, r.receipt);
   }
 
   grpc::ClientContext ctx;
@@ -234,15 +225,10 @@ TEST_F(AnalyticsIntegrationTest, PublishedTopicsCarryNoPhoneNumbers) {
   // Two applicants paste the same request, a phone number included.
   const char* kIds[] = {"110102198503120048", "310104199207080058"};
   for (int i = 0; i < 2; ++i) {
-    auto req = foi::testing::ValidSubmission(absl::StrCat("phone-", i));
-    req.mutable_case_()->mutable_applicant()->set_id_document_number(kIds[i]);
-    req.mutable_case_()->mutable_details()->set_information_description(
-        "西城区2024年棚户区改造项目房屋征收补偿方案，联系电话13900000000");
-    *req.mutable_case_()->mutable_receipt_date() = MakeDate(2024, 5, 6);
-    grpc::ClientContext ctx;
-    Auth(ctx, desk_);
-    v1::Case c;
-    ASSERT_TRUE(intake_->SubmitApplication(&ctx, req, &c).ok());
+    SubmitRequest(
+        desk_, absl::StrCat("phone-", i), kIds[i],
+        "西城区2024年棚户区改造项目房屋征收补偿方案，联系电话13900000000",
+        MakeDate(2024, 5, 6));
   }
   grpc::ClientContext ctx;
   Auth(ctx, chen_);

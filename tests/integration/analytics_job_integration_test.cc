@@ -52,18 +52,8 @@ class AnalyticsJobIntegrationTest : public foi::testing::ServerFixture {
   }
 
   v1::Case Submit(const Request& r, const std::string& rid) {
-    auto req = foi::testing::ValidSubmission(rid);
-    req.mutable_case_()->mutable_applicant()->set_id_document_number(
-        r.id_number);
-    req.mutable_case_()->mutable_details()->set_information_description(
-        r.description);
-    *req.mutable_case_()->mutable_receipt_date() = MakeDate(2024, 10, 8);
-    grpc::ClientContext ctx;
-    Auth(ctx, desk_);
-    v1::Case c;
-    grpc::Status s = intake_->SubmitApplication(&ctx, req, &c);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return c;
+    return SubmitRequest(desk_, rid, r.id_number, r.description,
+                         MakeDate(2024, 10, 8));
   }
 
   // Marks a case replied with `outcome` (what the reply path records).

@@ -54,18 +54,9 @@ class HintsIntegrationTest : public foi::testing::ServerFixture {
   // (which start with the creation time) sort in submission order.
   v1::Case Submit(const std::string& description, int applicant) {
     clock_.Advance(absl::Seconds(1));
-    auto req = foi::testing::ValidSubmission(absl::StrCat("rid-", ++n_));
-    req.mutable_case_()->mutable_applicant()->set_id_document_number(
-        kIdNumbers[applicant]);
-    req.mutable_case_()->mutable_details()->set_information_description(
-        description);
-    *req.mutable_case_()->mutable_receipt_date() = MakeDate(2024, 10, 8);
-    grpc::ClientContext ctx;
-    Auth(ctx, desk_);
-    v1::Case c;
-    grpc::Status s = intake_->SubmitApplication(&ctx, req, &c);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return c;
+    return SubmitRequest(desk_, absl::StrCat("rid-", ++n_),
+                         kIdNumbers[applicant], description,
+                         MakeDate(2024, 10, 8));
   }
 
   absl::StatusOr<analytics_job::HintRunStats> RunWorker(

@@ -109,6 +109,25 @@ class ServerFixture : public ::testing::Test {
     return c;
   }
 
+  // Submits a request for `description` from the applicant whose identity
+  // document number is `id_number`, received on `receipt`.
+  v1::Case SubmitRequest(const std::string& token,
+                         const std::string& request_id,
+                         const std::string& id_number,
+                         const std::string& description, v1::Date receipt) {
+    auto req = ValidSubmission(request_id);
+    req.mutable_case_()->mutable_applicant()->set_id_document_number(id_number);
+    req.mutable_case_()->mutable_details()->set_information_description(
+        description);
+    *req.mutable_case_()->mutable_receipt_date() = receipt;
+    grpc::ClientContext ctx;
+    Auth(ctx, token);
+    v1::Case c;
+    grpc::Status s = intake_->SubmitApplication(&ctx, req, &c);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return c;
+  }
+
   v1::Case GetAs(const std::string& token, const std::string& name) {
     grpc::ClientContext ctx;
     Auth(ctx, token);
